@@ -1,0 +1,112 @@
+//! The output model: what a page becomes.
+//!
+//! In: nothing (plain data types). Out: [`Article`] and its parts, serialized with
+//! camelCase keys. The CLI, the npm package and the web page all emit exactly this shape.
+
+use serde::Serialize;
+
+/// The structured reading of one news page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// The headline, or `None` when no line reads as one.
+    pub title: Option<String>,
+    /// Persons credited with writing or reporting (作者, 记者, 文, 通讯员, datelines, signatures).
+    pub authors: Vec<String>,
+    /// The outlet named after 来源 / 稿件来源 / 出处 …, without the label.
+    pub source: Option<String>,
+    /// Publication time in ISO 8601, as precise as the page: `2017-07-26` or
+    /// `2019-12-10T07:57:40+08:00` when a time of day is shown (Chinese pages are in UTC+8).
+    pub published: Option<String>,
+    /// Names after 责任编辑 / 编辑 / 责编 ….
+    pub editors: Vec<String>,
+    /// The site's name where the page shows it (the breadcrumb's root, when that is a name).
+    pub site: Option<String>,
+    /// The "you are here" path, without separators.
+    pub breadcrumb: Vec<String>,
+    /// The article's paragraphs, nothing else.
+    pub body: Vec<String>,
+    /// The page's trailing blocks (相关阅读, 热点新闻 …) with their items.
+    pub sections: Vec<Section>,
+    /// Every non-blank line (block) of the input, in order, with its role and span.
+    pub blocks: Vec<Block>,
+    /// What could not be found, and other remarks about the input.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A trailing block of the page, such as 相关阅读 or 热点新闻.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    /// The block's heading as shown (`None` for a list with no heading).
+    pub heading: Option<String>,
+    /// The entries of the block.
+    pub items: Vec<Item>,
+}
+
+/// One entry of a trailing section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    /// The entry's title, without its tag.
+    pub title: String,
+    /// A bracketed tag before the title: `[华容]陶伟军…` gives `华容`.
+    pub tag: Option<String>,
+    /// The summary paragraph shown under the title, if any.
+    pub summary: Option<String>,
+}
+
+/// One non-blank line of the input with the role the parser gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    /// What the line is.
+    pub role: Role,
+    /// Start of the line's text, in UTF-16 code units from the start of the input.
+    pub start: usize,
+    /// End (exclusive) of the line's text, in UTF-16 code units; in JavaScript
+    /// `input.slice(start, end)` is the line's text.
+    pub end: usize,
+}
+
+/// The role of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// Menus, link lists and other chrome above or around the article.
+    Navigation,
+    /// The "you are here" path.
+    Breadcrumb,
+    /// The headline.
+    Title,
+    /// Credits, source, date and editor lines.
+    Byline,
+    /// A paragraph of the article.
+    Body,
+    /// The heading of a trailing section.
+    SectionHeading,
+    /// The title of an item in a trailing section.
+    ItemTitle,
+    /// The summary of an item in a trailing section.
+    ItemSummary,
+    /// Copyright, contact and licence lines at the bottom of the page.
+    Footer,
+    /// Anything else: share buttons, captions, comments, ads.
+    Other,
+}
+
+/// A remark about the input: something missing, odd or assumed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// A stable, machine-readable code such as `no-title` or `no-date`.
+    pub code: String,
+    /// A sentence for people.
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(code: &str, message: impl Into<String>) -> Self {
+        Diagnostic { code: code.to_string(), message: message.into() }
+    }
+}

@@ -1,0 +1,262 @@
+//! Blocks → roles: where the headline, byline, body and trailing sections are.
+//!
+//! In: the page's [`Line`]s. Out: a [`Layout`] — a role for every line and the indices of the
+//! regions the extractors read.
+//! Rules, in order:
+//! 1. Cues per line: length, sentence punctuation, labelled credits, dates, furniture words
+//!    (share bars, 原标题, 字号), footer words (版权所有, ICP备), section headings.
+//! 2. The body is the run of lines with the most prose: each prose line weighs its length, each
+//!    short or unpunctuated line costs a little, credits, furniture, headings and footers cost a lot;
+//!    the best-scoring contiguous run wins (the maximum-subarray idea of Body Text Extraction,
+//!    Finn et al. 2001, over lines instead of tags).
+//! 3. Above the body, the nearest lines with credits or dates form the byline; the headline is the
+//!    nearest headline-like line above them — portals and local sites alike print headline, then a
+//!    row of date/来源/作者, then the text.
+//! 4. The breadcrumb is the nearest path-like line above the headline.
+//! 5. After the body, credit lines (责任编辑 …) close the article; then headed sections of items;
+//!    then the footer.
+
+use crate::article::Role;
+use crate::blocks::Line;
+use crate::extract::byline::{credits, Credit};
+use crate::extract::date::{find_dates, DateMatch};
+use crate::extract::{breadcrumb, sections};
+use crate::lexicon::{FOOTER_MATCHER, FURNITURE_MATCHER};
+
+/// What one line shows, computed once.
+#[derive(Debug)]
+pub struct Cues<'a> {
+    pub line: Line<'a>,
+    pub chars: usize,
+    /// Sentence punctuation marks (，。！？；、 and their ASCII forms).
+    pub punct: usize,
+    pub prose: bool,
+    pub furniture: bool,
+    pub footer: bool,
+    pub heading: Option<&'a str>,
+    pub credits: Vec<Credit<'a>>,
+    pub dates: Vec<DateMatch>,
+}
+
+impl Cues<'_> {
+    /// A line of credits or a date: short, and carrying labels or a date.
+    pub fn is_byline(&self) -> bool {
+        self.chars <= 100 && !self.prose_sentence() && (!self.credits.is_empty() || !self.dates.is_empty())
+    }
+
+    /// Prose that happens to contain a label (a lead paragraph with （记者…）) is not a byline.
+    fn prose_sentence(&self) -> bool {
+        self.chars >= 40 && self.punct >= 2
+    }
+
+    /// Could this line be a headline?
+    pub fn headline_like(&self) -> bool {
+        let t = self.line.text;
+        let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+        (5..=80).contains(&self.chars)
+            && cjk >= 2
+            && !self.furniture
+            && !self.footer
+            && !self.is_byline()
+            && !t.ends_with([':', '：', '。'])
+            && breadcrumb::parse(t).is_none()
+    }
+}
+
+/// CJK ideographs (the basic block and extension A).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+fn is_sentence_punct(c: char) -> bool {
+    matches!(c, '，' | '。' | '！' | '？' | '；' | '、' | ',' | '!' | '?' | ';')
+}
+
+/// Compute the cues of every line.
+pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
+    lines
+        .iter()
+        .map(|&line| {
+            let t = line.text;
+            let chars = t.chars().count();
+            let punct = t.chars().filter(|&c| is_sentence_punct(c)).count();
+            let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?']);
+            let prose =
+                (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
+            // furniture and footer words mark short lines only; a paragraph may quote them
+            let furniture = chars <= 40 && FURNITURE_MATCHER.is_match(t);
+            let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
+            let heading = if chars <= 16 { sections::heading(t) } else { None };
+            Cues { line, chars, punct, prose, furniture, footer, heading, credits: credits(t), dates: find_dates(t) }
+        })
+        .collect()
+}
+
+/// A trailing section's lines: its heading (if any) and its items as (title, summary).
+pub type SectionLines = (Option<usize>, Vec<(usize, Option<usize>)>);
+
+/// Where everything is.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub roles: Vec<Role>,
+    pub title: Option<usize>,
+    pub breadcrumb: Option<usize>,
+    /// Byline lines between the headline and the body, top to bottom.
+    pub header: Vec<usize>,
+    /// Body lines.
+    pub body: Vec<usize>,
+    /// Credit lines after the body.
+    pub tail: Vec<usize>,
+    /// Trailing sections, in order.
+    pub sections: Vec<SectionLines>,
+}
+
+/// Give every line a role.
+pub fn classify(cues: &[Cues]) -> Layout {
+    let n = cues.len();
+    let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
+    let Some((b0, b1)) = body_run(cues) else {
+        layout.roles.fill(Role::Navigation);
+        find_header(cues, n, &mut layout);
+        return layout;
+    };
+    for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
+        let role = if c.furniture || c.footer || c.heading.is_some() {
+            Role::Other
+        } else if c.is_byline() && c.chars <= 40 {
+            Role::Byline
+        } else {
+            Role::Body
+        };
+        layout.roles[i] = role;
+        match role {
+            Role::Body => layout.body.push(i),
+            Role::Byline => layout.tail.push(i),
+            _ => {}
+        }
+    }
+    for r in &mut layout.roles[..b0] {
+        *r = Role::Navigation;
+    }
+    find_header(cues, b0, &mut layout);
+    find_trailer(cues, b1 + 1, &mut layout);
+    layout
+}
+
+/// Weight of a line for the body search.
+fn weight(c: &Cues) -> i64 {
+    if c.footer || c.heading.is_some() {
+        -1000
+    } else if c.is_byline() {
+        -300
+    } else if c.furniture {
+        -60
+    } else if c.prose {
+        c.chars as i64
+    } else {
+        -(10 + c.chars as i64 / 4)
+    }
+}
+
+/// The best-scoring contiguous run of lines (maximum subarray), as first and last index.
+fn body_run(cues: &[Cues]) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0);
+    for (i, c) in cues.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(c);
+        if sum > best {
+            best = sum;
+            best_span = Some((start, i));
+        }
+    }
+    best_span
+}
+
+/// Byline, headline and breadcrumb above line `b0` (the body's first line, or the end).
+fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
+    // the byline: the nearest credit or date lines above the body, looking past share bars and captions
+    let lo = b0.saturating_sub(10);
+    let mut header = Vec::new();
+    let mut i = b0;
+    while i > lo {
+        i -= 1;
+        let c = &cues[i];
+        if c.is_byline() {
+            header.push(i);
+        } else if !header.is_empty() && c.headline_like() {
+            break;
+        } else if header.is_empty() && c.headline_like() && c.chars >= 8 && !c.prose {
+            // a headline with no byline under it
+            break;
+        }
+    }
+    header.reverse();
+    let top = header.first().copied().unwrap_or(b0);
+    // the headline: the nearest headline-like line above the byline
+    let title = (top.saturating_sub(8)..top).rev().find(|&k| cues[k].headline_like() && !cues[k].prose);
+    if let Some(t) = title {
+        // bylines between the headline and the body all belong to the header
+        header.retain(|&k| k > t);
+        layout.roles[t] = Role::Title;
+    }
+    for &k in &header {
+        layout.roles[k] = Role::Byline;
+    }
+    let crumb_end = title.unwrap_or(top);
+    let crumb =
+        (crumb_end.saturating_sub(25)..crumb_end).rev().find(|&k| breadcrumb::parse(cues[k].line.text).is_some());
+    if let Some(k) = crumb {
+        layout.roles[k] = Role::Breadcrumb;
+    }
+    layout.title = title;
+    layout.header = header;
+    layout.breadcrumb = crumb;
+}
+
+/// Credit lines, sections and footer from line `from` on.
+fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
+    let n = cues.len();
+    let mut i = from;
+    // credits that close the article (责任编辑, 来源) come before any section
+    while i < n && i < from + 8 && cues[i].heading.is_none() && !cues[i].footer {
+        if cues[i].is_byline() {
+            layout.roles[i] = Role::Byline;
+            layout.tail.push(i);
+        }
+        i += 1;
+    }
+    if !layout.tail.is_empty() {
+        i = layout.tail.last().map_or(from, |&t| t + 1).max(from);
+        // lines skipped above that were not credits stay Other
+    } else {
+        i = from;
+    }
+    let mut in_footer = false;
+    while i < n {
+        let c = &cues[i];
+        if c.footer {
+            in_footer = true;
+        }
+        if in_footer {
+            layout.roles[i] = Role::Footer;
+        } else if c.heading.is_some() {
+            layout.roles[i] = Role::SectionHeading;
+            layout.sections.push((Some(i), Vec::new()));
+        } else if let Some((_, items)) = layout.sections.last_mut() {
+            let summary_like = c.chars >= 30 && c.punct >= 1;
+            let last_open = items.last().filter(|(_, s)| s.is_none()).map(|(t, _)| *t);
+            if summary_like && last_open.is_some() {
+                items.last_mut().expect("an open item").1 = Some(i);
+                layout.roles[i] = Role::ItemSummary;
+            } else if !summary_like && c.chars >= 4 && c.chars <= 60 && !c.furniture && c.dates.is_empty() {
+                items.push((i, None));
+                layout.roles[i] = Role::ItemTitle;
+            }
+        }
+        i += 1;
+    }
+}

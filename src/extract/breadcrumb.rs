@@ -1,0 +1,69 @@
+//! The "you are here" path.
+//!
+//! In: one line. Out: its parts, when the line reads as a breadcrumb.
+//! Rules: an optional prefix (当前位置：, 您的位置：); parts separated by `>` `>>` `＞` `»` `›` `→`, or
+//! by ` / ` with spaces, or — where the last part is 正文, as portals end their paths — by spaces alone.
+//! Two to seven parts, each short, none with sentence punctuation.
+
+use crate::blocks::is_space;
+use crate::lexicon::{BREADCRUMB_PREFIXES, GENERIC_ROOTS};
+
+fn is_arrow(c: char) -> bool {
+    matches!(c, '>' | '＞' | '»' | '›' | '→' | '〉')
+}
+
+/// The parts of a breadcrumb line, or `None` if `line` is not one.
+pub fn parse(line: &str) -> Option<Vec<&str>> {
+    let mut text = line;
+    for p in BREADCRUMB_PREFIXES {
+        if let Some(rest) = text.strip_prefix(p) {
+            if let Some(rest) = rest.strip_prefix([':', '：']) {
+                text = rest;
+                break;
+            }
+        }
+    }
+    let parts: Vec<&str> = if text.contains(is_arrow) {
+        text.split(is_arrow).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
+    } else if text.contains(" / ") || text.contains(" ／ ") {
+        text.split(['/', '／']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
+    } else {
+        let words: Vec<&str> = text.split(is_space).filter(|p| !p.is_empty()).collect();
+        if words.last() != Some(&"正文") {
+            return None;
+        }
+        words
+    };
+    let plausible = (2..=7).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let n = p.chars().count();
+            n <= 16 && !p.contains(['。', '，', '！', '？', '；', ',', '!', '?', ';'])
+        });
+    plausible.then_some(parts)
+}
+
+/// The site's name from a breadcrumb's root: a root such as 首页 is not a name; a name of a
+/// Chinese site ends in 网, 报, 台 or 社 (岳阳网, 人民日报, 央视网), or is a domain.
+pub fn site(root: &str) -> Option<String> {
+    if GENERIC_ROOTS.contains(&root) {
+        return None;
+    }
+    let named = root.ends_with(['网', '报', '台', '社']) || (root.contains('.') && root.is_ascii());
+    named.then(|| root.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reads_common_paths() {
+        assert_eq!(parse("岳阳网> 县区"), Some(vec!["岳阳网", "县区"]), "should split on >");
+        assert_eq!(parse("人民网>>文化"), Some(vec!["人民网", "文化"]), "should treat >> as one separator");
+        assert_eq!(parse("当前位置：首页 > 新闻"), Some(vec!["首页", "新闻"]), "should drop the prefix");
+        assert_eq!(parse("首页 / 图片 / 正文"), Some(vec!["首页", "图片", "正文"]), "should split on spaced /");
+        assert_eq!(parse("新华网 正文"), Some(vec!["新华网", "正文"]), "should read a spaced path ending in 正文");
+        assert_eq!(parse("石佳/中国青年报"), None, "should not read an unspaced slash as a path");
+        assert_eq!(parse("今天 天气 很好"), None, "should not read spaced words as a path");
+    }
+}

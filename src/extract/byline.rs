@@ -1,0 +1,156 @@
+//! Credits: authors, source and editors from labelled lines.
+//!
+//! In: one line. Out: the labelled values in it ([`Credit`]), and helpers that turn a value into
+//! names or an outlet.
+//! Rules: a label counts where it starts the line or follows a space or a bracket or separator, and
+//! is followed by a colon (either width) or a space — `作者:张冰明    来源:岳阳日报新媒体中心`;
+//! a reporter label right after an opening bracket may take the name directly — `（记者唐霁）`;
+//! the one-character label 文 needs a colon or a slash — `文/石佳`. A value runs to the next label
+//! or to a bracket, bar or line end.
+
+use crate::blocks::is_space;
+use crate::lexicon::{Field, LABELS, LABEL_MATCHER, TRAILING_BUTTONS};
+
+/// One labelled value in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Credit<'a> {
+    pub field: Field,
+    /// The raw value after the label and its colon.
+    pub value: &'a str,
+    /// Byte offset of the label in the line.
+    pub start: usize,
+}
+
+fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '：' | '︰')
+}
+
+/// Characters that may stand right before a label.
+fn opens_label(c: char) -> bool {
+    is_space(c) || "(（[【|丨｜/·,，;；:：)）]】>》-—_".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Characters that end a value.
+fn ends_value(c: char) -> bool {
+    "|丨｜()（）[]【】<>《》\"“”".contains(c)
+}
+
+/// Every labelled value in `line`.
+pub fn credits(line: &str) -> Vec<Credit<'_>> {
+    let mut found: Vec<(usize, usize, Field, bool)> = Vec::new(); // label start, value start, field, bracketed
+    for m in LABEL_MATCHER.find_iter(line) {
+        let (word, field) = LABELS[m.pattern().as_usize()];
+        let before = line[..m.start()].chars().next_back();
+        if before.is_some_and(|c| !opens_label(c)) {
+            continue;
+        }
+        let rest = &line[m.end()..];
+        let next = rest.chars().next();
+        let bracketed = before.is_some_and(|c| c == '(' || c == '（');
+        let value_start = match next {
+            Some(c) if is_colon(c) => m.end() + c.len_utf8(),
+            Some(c) if word == "文" && "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
+            Some(c) if is_space(c) && word != "文" => m.end(),
+            Some(_) if bracketed && field == Field::Author && word != "文" => m.end(),
+            _ => continue,
+        };
+        found.push((m.start(), value_start, field, bracketed));
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for (k, &(start, vstart, field, _)) in found.iter().enumerate() {
+        let limit = found.get(k + 1).map_or(line.len(), |f| f.0);
+        let raw = &line[vstart..limit];
+        let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
+        let cut = raw.find(ends_value).unwrap_or(raw.len());
+        let value = raw[..cut].trim_matches(|c: char| is_space(c) || "，,;；、。.".contains(c));
+        out.push(Credit { field, value, start });
+    }
+    out
+}
+
+/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`.
+pub fn names(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in value.split(|c: char| is_space(c) || "、，,;；/／&＆".contains(c)) {
+        // staff codes appended after an underscore (`杨倩_NF4425`) are not part of the name
+        let token = token.split('_').next().unwrap_or("");
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '·' && c != '•');
+        let token = strip_prefixes(token);
+        if token.is_empty()
+            || token.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || token.chars().count() > 12
+            || TRAILING_BUTTONS.contains(&token)
+            || LABELS.iter().any(|(w, _)| token == *w)
+        {
+            continue;
+        }
+        if !out.iter().any(|n: &String| n == token) {
+            out.push(token.to_string());
+        }
+    }
+    out
+}
+
+/// Role words that sometimes stand glued before a name (`本报记者张三`).
+fn strip_prefixes(token: &str) -> &str {
+    for p in ["本报记者", "本台记者", "特约记者", "实习生", "记者", "通讯员", "作者", "编辑"] {
+        if let Some(rest) = token.strip_prefix(p) {
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    token
+}
+
+/// The outlet in a source value: its first word, without trailing buttons or punctuation.
+pub fn outlet(value: &str) -> Option<String> {
+    let word = value.split(|c: char| is_space(c)).find(|w| !w.is_empty())?;
+    let mut word = word.trim_matches(|c: char| "，,;；、。.:：".contains(c));
+    for b in TRAILING_BUTTONS {
+        if let Some(rest) = word.strip_suffix(b) {
+            word = rest;
+        }
+    }
+    (!word.is_empty() && word.chars().count() <= 30).then(|| word.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(line: &str) -> Vec<(Field, &str)> {
+        credits(line).into_iter().map(|c| (c.field, c.value)).collect()
+    }
+
+    #[test]
+    fn reads_a_byline_row() {
+        assert_eq!(
+            fields("作者:张冰明    来源:岳阳日报新媒体中心    发布时间:2017年07月26日    责任编辑:高大智"),
+            [
+                (Field::Author, "张冰明"),
+                (Field::Source, "岳阳日报新媒体中心"),
+                (Field::Date, "2017年07月26日"),
+                (Field::Editor, "高大智")
+            ],
+            "should split a row of labelled values"
+        );
+    }
+
+    #[test]
+    fn reads_brackets_and_slashes() {
+        assert_eq!(fields("新华社巴黎12月9日电（记者唐霁）法国"), [(Field::Author, "唐霁")], "should read （记者X）");
+        assert_eq!(fields("(责编：汤诗瑶、丁涛)"), [(Field::Editor, "汤诗瑶、丁涛")], "should read (责编：…)");
+        assert_eq!(fields("文/石佳"), [(Field::Author, "石佳")], "should read 文/");
+        assert!(fields("本文为原创文章").is_empty(), "should not take 文 inside a word");
+        assert!(fields("记者会上说").is_empty(), "should not take 记者 without a colon or bracket");
+    }
+
+    #[test]
+    fn cleans_names_and_outlets() {
+        assert_eq!(names("杨倩_NF4425"), ["杨倩"], "should drop a staff code");
+        assert_eq!(names("汤诗瑶、丁涛"), ["汤诗瑶", "丁涛"], "should split on 、");
+        assert_eq!(outlet("证券市场红周刊 举报").as_deref(), Some("证券市场红周刊"), "should stop at a space");
+        assert_eq!(outlet("参考消息举报").as_deref(), Some("参考消息"), "should drop a glued button");
+    }
+}

@@ -1,0 +1,234 @@
+//! Dates and times as Chinese pages write them.
+//!
+//! In: one line of text. Out: every [`DateMatch`] in it, left to right.
+//! Forms: `2017年07月26日`, `2017年7月26日 10:23`, `2017-07-26 10:23:45`, `2017/7/26`, `2017.07.26`,
+//! `2019年06月15日08:18` (no space before the time), `10时23分`, with ASCII or full-width digits and
+//! separators (NFKC folds full-width forms, browsers keep them: both arrive). A year is four digits
+//! from 1990 to 2099 that no digit touches; month, day and time are range-checked.
+//! Output: ISO 8601 as precise as the page, `2017-07-26` or `2017-07-26T10:23:45+08:00`.
+
+/// A date found in a line, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    /// Hour, minute and (if shown) second.
+    pub time: Option<(u8, u8, Option<u8>)>,
+}
+
+impl DateMatch {
+    /// ISO 8601: the date alone, or the date and the local time in UTC+8 (China Standard Time).
+    pub fn iso(&self) -> String {
+        let mut s = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        if let Some((h, m, sec)) = self.time {
+            s.push_str(&format!("T{h:02}:{m:02}"));
+            if let Some(sec) = sec {
+                s.push_str(&format!(":{sec:02}"));
+            }
+            s.push_str("+08:00");
+        }
+        s
+    }
+
+    /// The date as a `YYYY-MM-DD` string, for comparisons.
+    pub fn day_string(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The value of an ASCII or full-width digit.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A cursor over the characters of a line.
+struct Cursor<'a> {
+    chars: &'a [(usize, char)],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.i).map(|&(_, c)| c)
+    }
+    /// Read 1..=max digits; `None` if there are none or more than `max`.
+    fn number(&mut self, max: usize) -> Option<u32> {
+        let begin = self.i;
+        let mut v = 0;
+        while let Some(d) = self.peek().and_then(digit) {
+            if self.i - begin == max {
+                return None;
+            }
+            v = v * 10 + d;
+            self.i += 1;
+        }
+        (self.i > begin).then_some(v)
+    }
+    fn eat(&mut self, set: &[char]) -> Option<char> {
+        let c = self.peek().filter(|c| set.contains(c))?;
+        self.i += 1;
+        Some(c)
+    }
+    fn skip_spaces(&mut self, max: usize) {
+        let mut n = 0;
+        while n < max && self.peek().is_some_and(crate::blocks::is_space) {
+            self.i += 1;
+            n += 1;
+        }
+    }
+    fn byte_pos(&self, end: usize) -> usize {
+        self.chars.get(self.i).map_or(end, |&(b, _)| b)
+    }
+}
+
+const DATE_SEPS: &[char] = &['-', '/', '.', '－', '／', '．'];
+const COLONS: &[char] = &[':', '：'];
+
+/// Find every date in `line`.
+pub fn find_dates(line: &str) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    // only lines with a digit can hold a date: skip the rest without collecting characters
+    if !line.chars().any(|c| digit(c).is_some()) {
+        return out;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = digit(chars[i].1).is_some() && (i == 0 || digit(chars[i - 1].1).is_none());
+        if starts_number {
+            if let Some((m, next)) = parse_at(&chars, i, line.len()) {
+                out.push(m);
+                i = next;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Parse a date starting at character `i`; returns it and the character index after it.
+fn parse_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(DateMatch, usize)> {
+    let mut c = Cursor { chars, i };
+    let year = c.number(4)?;
+    if c.i - i != 4 || !(1990..=2099).contains(&year) {
+        return None;
+    }
+    let chinese = c.eat(&['年']).is_some();
+    let sep = if chinese { '年' } else { c.eat(DATE_SEPS)? };
+    let month = c.number(2)?;
+    if chinese {
+        c.eat(&['月'])?;
+    } else {
+        let s2 = c.eat(DATE_SEPS)?;
+        // the same separator twice: 2017-07-26, not 2017-07/26 (full-width and ASCII forms are the same)
+        if fold(s2) != fold(sep) {
+            return None;
+        }
+    }
+    let day = c.number(2)?;
+    if chinese {
+        c.eat(&['日', '号']);
+    }
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut end = c.i;
+    // a version number or a decimal (2017.07.26.1) is not a date
+    if !chinese && c.peek().is_some_and(|ch| digit(ch).is_some() || DATE_SEPS.contains(&ch)) {
+        let after = c.i + 1;
+        if chars.get(after).is_some_and(|&(_, ch)| digit(ch).is_some()) {
+            return None;
+        }
+    }
+    let time = {
+        let mut t = Cursor { chars, i: c.i };
+        t.skip_spaces(3);
+        parse_time(&mut t).inspect(|_| end = t.i)
+    };
+    let m = DateMatch {
+        start: chars[i].0,
+        end: Cursor { chars, i: end }.byte_pos(len),
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+        time,
+    };
+    Some((m, end))
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '－' => '-',
+        '／' => '/',
+        '．' => '.',
+        _ => c,
+    }
+}
+
+/// `10:23`, `10:23:45`, `10时23分`, `10点23分`.
+fn parse_time(c: &mut Cursor) -> Option<(u8, u8, Option<u8>)> {
+    let h = c.number(2)?;
+    let chinese = if c.eat(COLONS).is_some() {
+        false
+    } else {
+        c.eat(&['时', '点'])?;
+        true
+    };
+    let m = c.number(2)?;
+    if chinese {
+        c.eat(&['分']);
+    }
+    let save = c.i;
+    let s = if !chinese && c.eat(COLONS).is_some() {
+        c.number(2)
+    } else if chinese {
+        c.number(2).filter(|_| c.eat(&['秒']).is_some())
+    } else {
+        None
+    };
+    if s.is_none() {
+        c.i = save;
+    }
+    if h > 23 || m > 59 || s.is_some_and(|s| s > 59) {
+        return None;
+    }
+    Some((h as u8, m as u8, s.map(|s| s as u8)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Vec<String> {
+        find_dates(s).iter().map(DateMatch::iso).collect()
+    }
+
+    #[test]
+    fn reads_every_common_form() {
+        assert_eq!(iso("发布时间:2017年07月26日"), ["2017-07-26"], "should read 年月日");
+        assert_eq!(iso("2017年7月26日 10:23"), ["2017-07-26T10:23+08:00"], "should read a time after a space");
+        assert_eq!(iso("2017-07-26 10:23:45 来源"), ["2017-07-26T10:23:45+08:00"], "should read seconds");
+        assert_eq!(iso("2017/7/26"), ["2017-07-26"], "should read slashes");
+        assert_eq!(iso("2017.07.26"), ["2017-07-26"], "should read dots");
+        assert_eq!(iso("２０１７年７月２６日"), ["2017-07-26"], "should read full-width digits");
+        assert_eq!(iso("2019年06月15日08:18  来源"), ["2019-06-15T08:18+08:00"], "should read a glued time");
+        assert_eq!(iso("2019年06月15日 08时18分"), ["2019-06-15T08:18+08:00"], "should read 时分");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        assert!(iso("电话 12017-07-26").is_empty(), "should not start a year inside a number");
+        assert!(iso("2017-13-01").is_empty(), "should reject month 13");
+        assert!(iso("版本 2017.07.26.1").is_empty(), "should reject a version number");
+        assert!(iso("2017-07/26").is_empty(), "should reject mixed separators");
+        assert_eq!(iso("2017-07-26 25:00"), ["2017-07-26"], "should drop an impossible time");
+    }
+}

@@ -1,0 +1,141 @@
+//! Roles → fields: the Article's values from the lines the classifier marked.
+//!
+//! In: the lines' [`Cues`] and the [`Layout`]. Out: the finished [`Article`].
+//! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
+//! in that order, first value wins for the source; the publication date is the first date in the
+//! header, else in the tail, never one from a section, comment or footer.
+
+pub mod body;
+pub mod breadcrumb;
+pub mod byline;
+pub mod date;
+pub mod sections;
+
+use crate::article::{Article, Block, Diagnostic, Item, Section};
+use crate::classify::{Cues, Layout};
+use crate::lexicon::Field;
+use crate::options::Options;
+
+/// Build the Article.
+pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
+    let mut a = Article::default();
+    let text = |i: usize| cues[i].line.text;
+
+    a.title = layout.title.map(|i| text(i).to_string());
+    if let Some(parts) = layout.breadcrumb.and_then(|i| breadcrumb::parse(text(i))) {
+        a.site = breadcrumb::site(parts[0]);
+        a.breadcrumb = parts.iter().map(|p| p.to_string()).collect();
+    }
+
+    // credits: header first, then brackets in the first and last body paragraphs, then the tail
+    let mut credit_lines: Vec<usize> = layout.header.clone();
+    credit_lines.extend(layout.body.first());
+    if layout.body.len() > 1 {
+        credit_lines.extend(layout.body.last());
+    }
+    credit_lines.extend(&layout.tail);
+    for &i in &credit_lines {
+        let in_body = layout.body.contains(&i);
+        for c in &cues[i].credits {
+            // inside a paragraph only bracketed credits count: （记者唐霁） or (责编：…)
+            if in_body && !bracketed(text(i), c.start) {
+                continue;
+            }
+            match c.field {
+                Field::Author => push_all(&mut a.authors, byline::names(c.value)),
+                Field::Editor => push_all(&mut a.editors, byline::names(c.value)),
+                Field::Source => {
+                    if a.source.is_none() {
+                        a.source = byline::outlet(c.value);
+                    }
+                }
+                Field::Date => {}
+            }
+        }
+    }
+    // an unlabelled outlet after the date in the header row: `2019年11月25日 18:57 参考消息`
+    if a.source.is_none() {
+        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i]));
+    }
+
+    let date = layout
+        .header
+        .iter()
+        .chain(&layout.tail)
+        .find_map(|&i| cues[i].dates.first())
+        .or_else(|| layout.title.and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
+    a.published = date.map(|d| d.iso());
+
+    a.body = body::paragraphs(cues, &layout.body);
+
+    for (heading, items) in &layout.sections {
+        let items = items
+            .iter()
+            .map(|&(t, s)| {
+                let (tag, title) = sections::tag_and_title(text(t));
+                Item { title: title.to_string(), tag: tag.map(str::to_string), summary: s.map(|s| text(s).to_string()) }
+            })
+            .collect();
+        a.sections.push(Section { heading: heading.and_then(|h| cues[h].heading).map(str::to_string), items });
+    }
+
+    a.blocks =
+        cues.iter().zip(&layout.roles).map(|(c, &role)| Block { role, start: c.line.start, end: c.line.end }).collect();
+
+    diagnose(&mut a, date, options);
+    a
+}
+
+fn push_all(into: &mut Vec<String>, names: Vec<String>) {
+    for n in names {
+        if !into.contains(&n) {
+            into.push(n);
+        }
+    }
+}
+
+/// Whether the label at byte `at` stands inside brackets.
+fn bracketed(line: &str, at: usize) -> bool {
+    line[..at].ends_with(['(', '（', '【', '['])
+}
+
+/// A short word after the header's date that no label announces: the outlet on portal bylines.
+fn unlabelled_source(c: &Cues) -> Option<String> {
+    let d = c.dates.first()?;
+    if !c.credits.is_empty() {
+        return None;
+    }
+    let rest = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
+    let word = byline::outlet(rest)?;
+    let plausible =
+        word.chars().count() >= 2 && word.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric());
+    plausible.then_some(word)
+}
+
+fn diagnose(a: &mut Article, date: Option<&date::DateMatch>, options: &Options) {
+    if a.title.is_none() {
+        a.diagnostics.push(Diagnostic::new("no-title", "no line reads as a headline"));
+    }
+    match date {
+        None => a.diagnostics.push(Diagnostic::new("no-date", "no publication date found near the headline")),
+        Some(d) => {
+            if let Some(today) = options.today.as_deref() {
+                if d.day_string().as_str() > today {
+                    a.diagnostics.push(Diagnostic::new(
+                        "date-in-future",
+                        format!("the publication date {} is after today ({today})", d.day_string()),
+                    ));
+                }
+            }
+        }
+    }
+    let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
+    if a.body.is_empty() {
+        a.diagnostics.push(Diagnostic::new("no-body", "no run of prose found: the input may not be an article"));
+    } else if body_chars < 80 {
+        a.diagnostics.push(Diagnostic::new(
+            "listing",
+            "the body is very short: this looks like a listing or index, not an article",
+        ));
+    }
+}

@@ -1,0 +1,14 @@
+//! Options for [`crate::parse_with`].
+//!
+//! In: what the caller knows that the page does not say. Out: nothing; the stages read it.
+
+use serde::Deserialize;
+
+/// How to read the input.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Options {
+    /// Today's date as `YYYY-MM-DD`, used only to flag a publication date in the future.
+    /// The core reads no clock: callers that want the check pass the date.
+    pub today: Option<String>,
+}
