@@ -1,0 +1,252 @@
+//! The `xinwen` command line, run as a built binary.
+//!
+//! In: page files written to a fresh temporary folder, or standard input. Out: nothing; each test
+//! checks stdout (one JSON Article per input, one line each, in input order — the same JSON the
+//! library gives), stderr (errors name the file) and the exit status.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_xinwen");
+
+const PAGE_A: &str =
+    "青山网> 区县\n\n青山区召开三季度重点工作推进会\n作者:李晓东    来源:青山日报    发布时间:2021年09月03日\n\n\
+    9月2日,青山区召开三季度重点工作推进会,通报前八个月经济运行情况,部署下一阶段重点任务,确保全年目标顺利完成。\n\
+    责任编辑:王建平\n";
+const PAGE_B: &str = "东湖镇部署防汛工作\n来源:东湖发布  2022-06-18 09:30\n\n\
+    6月17日,东湖镇召开防汛工作会议,听取了镇水利站、应急办等单位的防汛准备情况汇报。会议强调,要压紧压实防汛责任,加强巡查值守,确保安全度汛。\n";
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("xinwen-cli-{}-{n}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("should create a temporary folder");
+        TempDir(dir)
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("should write a temporary file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Run the binary with `args` and `stdin`.
+fn run(args: &[&Path], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("should start the xinwen binary");
+    child.stdin.take().expect("should have a stdin pipe").write_all(stdin).expect("should write stdin");
+    child.wait_with_output().expect("should wait for xinwen")
+}
+
+fn p(s: &str) -> &Path {
+    Path::new(s)
+}
+
+fn stdout_lines(out: &Output) -> Vec<String> {
+    String::from_utf8(out.stdout.clone()).expect("stdout should be UTF-8").lines().map(str::to_string).collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The JSON line the library gives for `page`.
+fn expected(page: &str) -> String {
+    serde_json::to_string(&xinwen::parse(page)).expect("should serialize")
+}
+
+#[test]
+fn one_json_line_per_file_in_input_order() {
+    let dir = TempDir::new("order");
+    let a = dir.file("a.txt", PAGE_A.as_bytes());
+    let b = dir.file("b.txt", PAGE_B.as_bytes());
+    let out = run(&[&b, &a, &b], b"");
+    assert!(out.status.success(), "should succeed: {}", stderr(&out));
+    assert_eq!(
+        stdout_lines(&out),
+        [expected(PAGE_B), expected(PAGE_A), expected(PAGE_B)],
+        "should print the library's JSON for each file, one line each, in argument order"
+    );
+    let first: serde_json::Value = serde_json::from_str(&stdout_lines(&out)[0]).expect("should be JSON");
+    assert_eq!(first["title"], "东湖镇部署防汛工作", "should read the first file's headline first");
+    assert!(first.get("blocks").is_some() && first.get("diagnostics").is_some(), "should use the Article's keys");
+    assert!(out.stderr.is_empty(), "should print nothing on stderr: {}", stderr(&out));
+}
+
+#[test]
+fn reads_stdin_without_files() {
+    let out = run(&[], PAGE_A.as_bytes());
+    assert!(out.status.success(), "should succeed: {}", stderr(&out));
+    assert_eq!(stdout_lines(&out), [expected(PAGE_A)], "should parse standard input when no file is given");
+}
+
+#[test]
+fn reads_stdin_for_a_dash_among_files() {
+    let dir = TempDir::new("dash");
+    let b = dir.file("b.txt", PAGE_B.as_bytes());
+    let out = run(&[&b, p("-"), &b], PAGE_A.as_bytes());
+    assert!(out.status.success(), "should succeed: {}", stderr(&out));
+    assert_eq!(
+        stdout_lines(&out),
+        [expected(PAGE_B), expected(PAGE_A), expected(PAGE_B)],
+        "should read standard input where `-` stands"
+    );
+}
+
+#[test]
+fn an_empty_input_still_gives_an_article() {
+    let out = run(&[p("-")], b"");
+    assert!(out.status.success(), "should succeed on empty input: {}", stderr(&out));
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 1, "should print one line for one empty input");
+    let v: serde_json::Value = serde_json::from_str(&lines[0]).expect("should be JSON");
+    assert_eq!(v["title"], serde_json::Value::Null, "should have no title");
+    assert!(
+        v["diagnostics"].as_array().is_some_and(|d| d.iter().any(|d| d["code"] == "no-body")),
+        "should say there is no body: {v}"
+    );
+}
+
+#[test]
+fn pretty_prints_the_same_json_indented() {
+    let out = run(&[p("--pretty")], PAGE_A.as_bytes());
+    assert!(out.status.success(), "should succeed: {}", stderr(&out));
+    let text = String::from_utf8(out.stdout.clone()).expect("stdout should be UTF-8");
+    assert!(text.lines().count() > 10, "should spread the JSON over many lines");
+    assert!(text.contains("\n  \"title\": "), "should indent keys by two spaces");
+    let pretty: serde_json::Value = serde_json::from_str(&text).expect("should be one JSON document");
+    let plain: serde_json::Value = serde_json::from_str(&expected(PAGE_A)).expect("should be JSON");
+    assert_eq!(pretty, plain, "should print the same value as the compact form");
+}
+
+#[test]
+fn a_missing_file_is_named_after_the_others_are_printed() {
+    let dir = TempDir::new("missing");
+    let a = dir.file("a.txt", PAGE_A.as_bytes());
+    let b = dir.file("b.txt", PAGE_B.as_bytes());
+    let missing = dir.0.join("no-such-page.txt");
+    let out = run(&[&a, &missing, &b], b"");
+    assert!(!out.status.success(), "should exit non-zero when a file is missing");
+    assert_eq!(
+        stdout_lines(&out),
+        [expected(PAGE_A), expected(PAGE_B)],
+        "should still print every readable file, in order"
+    );
+    let err = stderr(&out);
+    assert!(err.contains(&missing.display().to_string()), "should name the missing file on stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "should print one error line: {err}");
+}
+
+#[test]
+fn reads_byte_order_marks() {
+    let dir = TempDir::new("bom");
+    let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+    utf8.extend_from_slice(PAGE_A.as_bytes());
+    let mut le = b"\xFF\xFE".to_vec();
+    le.extend(PAGE_A.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = b"\xFE\xFF".to_vec();
+    be.extend(PAGE_A.encode_utf16().flat_map(u16::to_be_bytes));
+    let files = [dir.file("utf8-bom.txt", &utf8), dir.file("utf16le.txt", &le), dir.file("utf16be.txt", &be)];
+    let out = run(&[&files[0], &files[1], &files[2]], b"");
+    assert!(out.status.success(), "should decode every file: {}", stderr(&out));
+    assert_eq!(
+        stdout_lines(&out),
+        [expected(PAGE_A), expected(PAGE_A), expected(PAGE_A)],
+        "should read UTF-8 with BOM, UTF-16LE and UTF-16BE as the same text, spans counted after the BOM"
+    );
+}
+
+#[test]
+fn crlf_input_gives_the_same_fields() {
+    let out = run(&[], PAGE_A.replace('\n', "\r\n").as_bytes());
+    assert!(out.status.success(), "should succeed: {}", stderr(&out));
+    let crlf: serde_json::Value = serde_json::from_str(&stdout_lines(&out)[0]).expect("should be JSON");
+    let lf: serde_json::Value = serde_json::from_str(&expected(PAGE_A)).expect("should be JSON");
+    for key in ["title", "authors", "source", "published", "editors", "breadcrumb", "body"] {
+        assert_eq!(crlf[key], lf[key], "should read {key} the same with \\r\\n line ends");
+    }
+}
+
+#[test]
+fn a_non_utf8_file_without_bom_is_a_clear_error() {
+    let dir = TempDir::new("gbk");
+    // 新闻 in GBK: not UTF-8, and no byte-order mark
+    let gbk = dir.file("gbk-page.txt", b"\xD0\xC2\xCE\xC5\n");
+    let a = dir.file("a.txt", PAGE_A.as_bytes());
+    let out = run(&[&gbk, &a], b"");
+    assert!(!out.status.success(), "should exit non-zero");
+    assert_eq!(stdout_lines(&out), [expected(PAGE_A)], "should print nothing for the bad file and go on");
+    let err = stderr(&out);
+    assert!(err.contains(&gbk.display().to_string()), "should name the file: {err}");
+    assert!(err.contains("UTF-8"), "should say the file is not UTF-8: {err}");
+}
+
+#[test]
+fn odd_utf16_is_a_clear_error() {
+    let dir = TempDir::new("odd16");
+    let bad = dir.file("odd.txt", b"\xFF\xFEa\0b");
+    let out = run(&[&bad], b"");
+    assert!(!out.status.success(), "should exit non-zero");
+    assert!(out.stdout.is_empty(), "should print no JSON for an unreadable file");
+    let err = stderr(&out);
+    assert!(err.contains("odd.txt") && err.contains("UTF-16"), "should name the file and the encoding: {err}");
+}
+
+#[test]
+fn today_flags_a_future_date() {
+    let future = run(&[p("--today"), p("2021-09-02")], PAGE_A.as_bytes());
+    let past = run(&[p("--today"), p("2021-09-03")], PAGE_A.as_bytes());
+    assert!(future.status.success() && past.status.success(), "should succeed with --today");
+    let codes = |out: &Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(&stdout_lines(out)[0]).expect("should be JSON");
+        v["diagnostics"].as_array().expect("diagnostics").iter().map(|d| d["code"].to_string()).collect()
+    };
+    assert!(codes(&future).iter().any(|c| c.contains("date-in-future")), "should flag a date after today");
+    assert!(!codes(&past).iter().any(|c| c.contains("date-in-future")), "should not flag today's date");
+}
+
+#[test]
+fn help_describes_the_command() {
+    let out = run(&[p("--help")], b"");
+    assert!(out.status.success(), "should exit 0 for --help");
+    let text = String::from_utf8(out.stdout).expect("help should be UTF-8");
+    assert!(text.contains("Usage"), "should show usage: {text}");
+    for flag in ["--pretty", "--today", "--help", "--version"] {
+        assert!(text.contains(flag), "should document {flag}: {text}");
+    }
+}
+
+#[test]
+fn an_unknown_flag_is_an_error() {
+    let out = run(&[p("--no-such-flag")], b"");
+    assert!(!out.status.success(), "should exit non-zero for an unknown flag");
+    assert!(out.stdout.is_empty(), "should print no JSON");
+    assert!(stderr(&out).contains("--no-such-flag"), "should name the flag: {}", stderr(&out));
+}
+
+#[test]
+fn a_folder_is_an_error_naming_it() {
+    let dir = TempDir::new("folder");
+    let out = run(&[&dir.0], b"");
+    assert!(!out.status.success(), "should exit non-zero for a folder");
+    assert!(out.stdout.is_empty(), "should print no JSON for a folder");
+    assert!(stderr(&out).contains(&dir.0.display().to_string()), "should name the folder: {}", stderr(&out));
+}
