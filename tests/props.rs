@@ -11,7 +11,10 @@
 //!    (checked against a small independent line splitter written from the documented rules);
 //! 4. the same input gives the same Article;
 //! 5. every body paragraph, the title and every item title occur verbatim in the input, on one line;
-//! 6. a publication date is well-formed ISO 8601 with its fields in range, and (ignored until the
+//! 6. the blocks' roles agree with the fields: the body is the Body blocks' text, the title the Title
+//!    block's, one ItemTitle block per item, one SectionHeading block per heading; names, outlets and
+//!    path parts are trimmed and non-empty, authors not repeated;
+//! 7. a publication date is well-formed ISO 8601 with its fields in range, and (ignored until the
 //!    date extractor checks month lengths) a real calendar day.
 //!
 //! The plain tests at the end feed deterministic pathological inputs (a 1 MB line, 100k blank
@@ -121,11 +124,49 @@ fn check(input: &str) -> Result<(), TestCaseError> {
             prop_assert!(one_line(&item.title), "an item title should occur in the input: {:?}", item.title);
         }
     }
+    // the blocks' roles say where each field came from
+    let block_text = |b: &xinwen::Block| String::from_utf16(&units[b.start..b.end]).unwrap_or_default();
+    let with_role =
+        |role: Role| -> Vec<String> { article.blocks.iter().filter(|b| b.role == role).map(block_text).collect() };
+    prop_assert_eq!(&with_role(Role::Body), &article.body, "the body should be the text of the Body blocks");
+    prop_assert_eq!(
+        with_role(Role::Title).into_iter().next(),
+        article.title.clone(),
+        "the title should be the text of the Title block"
+    );
+    prop_assert_eq!(
+        with_role(Role::Breadcrumb).len(),
+        usize::from(!article.breadcrumb.is_empty()),
+        "a breadcrumb should come from exactly one Breadcrumb block"
+    );
+    let items: Vec<&xinwen::Item> = article.sections.iter().flat_map(|s| &s.items).collect();
+    prop_assert_eq!(with_role(Role::ItemTitle).len(), items.len(), "each item should have one ItemTitle block");
+    let summaries: Vec<String> = items.iter().filter_map(|i| i.summary.clone()).collect();
+    prop_assert_eq!(with_role(Role::ItemSummary), summaries, "item summaries should be the ItemSummary blocks' text");
+    let headed = article.sections.iter().filter(|s| s.heading.is_some()).count();
+    prop_assert_eq!(with_role(Role::SectionHeading).len(), headed, "each heading should have its block");
+
+    let clean = |s: &str| !s.is_empty() && s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}') == s;
+    for name in article.authors.iter().chain(&article.editors).chain(&article.source).chain(&article.breadcrumb) {
+        prop_assert!(clean(name), "a name, outlet or path part should be trimmed and non-empty: {:?}", name);
+    }
+    let mut names = article.authors.clone();
+    names.sort();
+    names.dedup();
+    prop_assert_eq!(names.len(), article.authors.len(), "should not repeat an author");
+
     if let Some(date) = &article.published {
         prop_assert!(valid_iso(date, false), "the publication date should be ISO 8601 in range: {:?}", date);
     }
     prop_assert!(serde_json::to_string(&article).is_ok(), "should serialize to JSON");
     Ok(())
+}
+
+/// `cases` cases per property, unless `PROPTEST_CASES` asks for more (or fewer): a deep search is
+/// `PROPTEST_CASES=20000 cargo test --release --test props`.
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
+    ProptestConfig { cases, ..ProptestConfig::default() }
 }
 
 /// Pieces of Chinese news pages: labels, names, outlets, dates (real, impossible and near misses),
@@ -251,7 +292,7 @@ fn page() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(config(512))]
 
     #[test]
     fn arbitrary_strings_keep_the_properties(input in any::<String>()) {
@@ -301,7 +342,7 @@ proptest! {
 
 proptest! {
     // multi-line pages cost more per case: fewer cases keep the debug suite quick
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(config(128))]
 
     #[test]
     fn news_like_lines_keep_the_properties(lines in prop::collection::vec(page(), 0..12)) {
