@@ -154,6 +154,10 @@ export function parseFile(file: Blob, options?: Options): Promise<Article>;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    // … and the internal exports of the module, left out of this copy.
+}
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;
 
