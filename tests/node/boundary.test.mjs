@@ -87,3 +87,28 @@ test('parseFile rejects non-Blobs with a TypeError and reads Files', async () =>
   await assert.rejects(parseFile(new Blob([new Uint8Array([0xff])])), /cannot be read as text/, 'should reject bytes that are not text');
   stillWorks();
 });
+
+test('random UTF-16 strings and bytes never throw and give in-bounds, ordered spans', () => {
+  let seed = 0x9e3779b9;
+  const next = () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  // Units that pages and misuse both produce: CJK, ASCII, labels' punctuation, newlines, CR, NUL,
+  // lone and paired surrogates, BOM, full-width colon and spaces.
+  const units = [0x4e2d, 0x6587, 0x65b0, 0x95fb, 0x41, 0x31, 0x3a, 0xff1a, 0x3000, 0x20, 0x0a, 0x0d, 0x00, 0xd800, 0xdc00, 0xd83d, 0xde00, 0xfeff, 0x5e74, 0x6708, 0x65e5];
+  for (let round = 0; round < 300; round++) {
+    const length = Math.floor(next() * 400);
+    const text = String.fromCharCode(...Array.from({ length }, () => units[Math.floor(next() * units.length)]));
+    const article = parse(text);
+    let last = 0;
+    for (const b of article.blocks) {
+      assert.ok(last <= b.start && b.start < b.end && b.end <= text.length, `round ${round}: spans should be ordered and in bounds`);
+      last = b.end;
+    }
+    const bytes = Uint8Array.from({ length }, () => Math.floor(next() * 256));
+    try {
+      parse(bytes);
+    } catch (e) {
+      assert.match(e.message, /cannot be read as text/, `round ${round}: bytes should parse or be refused as not text`);
+    }
+  }
+  stillWorks();
+});
