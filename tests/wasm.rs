@@ -69,13 +69,19 @@ fn misuse_throws_type_errors_and_parse_still_works() {
 }
 
 #[wasm_bindgen_test]
-fn undecodable_bytes_throw_an_error_not_a_trap() {
+fn bytes_that_are_not_utf8_give_a_diagnostic_or_an_error_not_a_trap() {
     let bytes = js_sys::Uint8Array::from([0x61u8, 0xFF, 0x62].as_slice());
-    let error = parse(bytes.into(), None).expect_err("should refuse bytes that are not text");
-    let error = error.dyn_into::<js_sys::Error>().expect("should throw an Error");
-    assert!(String::from(error.message()).contains("not UTF-8"), "should give the decoder's reason");
+    match parse(bytes.into(), None) {
+        Ok(article) => assert!(stringify(&article).contains("\"diagnostics\":[{"), "should carry a diagnostic"),
+        Err(error) => {
+            assert!(!error.is_instance_of::<js_sys::TypeError>(), "should not call the bytes misuse");
+            let error = error.dyn_into::<js_sys::Error>().expect("should throw an Error");
+            assert!(String::from(error.message()).contains("cannot be read as text"), "should say why");
+        }
+    }
     let empty = parse(js_sys::Uint8Array::new_with_length(0).into(), None).expect("should parse no bytes");
     assert!(stringify(&empty).contains("no-title"), "should report an empty input in diagnostics");
+    assert!(parse(JsValue::from_str(PAGE), None).is_ok(), "should still parse afterwards");
 }
 
 #[wasm_bindgen_test]
