@@ -27,6 +27,14 @@ function corpusFiles() {
     .filter((f) => existsSync(f));
 }
 
+/** A string has no encoding: what decoding says about bytes (`encoding`, `encoding-errors`, `binary`)
+ * is left out when a string's Article is compared with the CLI's for the file's bytes. */
+function withoutDecodeDiagnostics(json) {
+  const article = JSON.parse(json);
+  article.diagnostics = article.diagnostics.filter((d) => !['encoding', 'encoding-errors', 'binary'].includes(d.code));
+  return JSON.stringify(article);
+}
+
 /** The CLI's output, one JSON line per file, in order. */
 function cliLines(files) {
   const out = execFileSync(cli, files, { encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -43,7 +51,7 @@ function compare(files) {
     if (fromBytes !== lines[i]) assert.deepEqual(JSON.parse(fromBytes), JSON.parse(lines[i]), `${file}: bytes should parse as the CLI does`);
     assert.equal(fromBytes, lines[i], `${file}: the JSON text should be identical to the CLI's`);
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    assert.equal(JSON.stringify(parse(text)), lines[i], `${file}: the text should parse as its bytes do`);
+    assert.equal(JSON.stringify(parse(text)), withoutDecodeDiagnostics(lines[i]), `${file}: the text should parse as its bytes do`);
   });
 }
 
@@ -63,7 +71,7 @@ test('options reach the core: today flags a future date as the CLI does', () => 
   const file = txtFiles('www/samples')[0];
   const [line] = execFileSync(cli, ['--today', '2000-01-01', file], { encoding: 'utf8' }).split('\n');
   assert.match(line, /date-in-future/, 'the CLI should flag the sample\'s date as in the future of 2000-01-01');
-  assert.equal(JSON.stringify(parse(readFileSync(file, 'utf8'), { today: '2000-01-01' })), line, 'should equal the CLI with --today');
+  assert.equal(JSON.stringify(parse(new Uint8Array(readFileSync(file)), { today: '2000-01-01' })), line, 'should equal the CLI with --today');
 });
 
 test('parseFile reads a Blob like parse reads its bytes', async () => {
