@@ -15,3 +15,27 @@ ensure_node_modules() {
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
+
+# The wasm-bindgen CLI (and wasm-bindgen-test-runner) at the version Cargo.toml pins for the
+# wasm-bindgen crate: the two must match exactly. Installed from crates.io when missing or different.
+ensure_wasm_bindgen() {
+  case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+  local want
+  want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"$/\1/p' Cargo.toml)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ] ||
+    ! command -v wasm-bindgen-test-runner >/dev/null; then
+    cargo install --locked wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# Headless Chromium and its WebDriver (Debian's packages), for the browser runs of the wasm tests.
+# Returns non-zero, without failing the caller, when they are missing and cannot be installed.
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >&2 || true
+  fi
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null
+}

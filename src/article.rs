@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// The structured reading of one news page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
     /// The headline, or `None` when no line reads as one.
@@ -36,6 +37,7 @@ pub struct Article {
 
 /// A trailing block of the page, such as 相关阅读 or 热点新闻.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// The block's heading as shown (`None` for a list with no heading).
@@ -46,6 +48,7 @@ pub struct Section {
 
 /// One entry of a trailing section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Item {
     /// The entry's title, without its tag.
@@ -58,6 +61,7 @@ pub struct Item {
 
 /// One non-blank line of the input with the role the parser gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Block {
     /// What the line is.
@@ -71,6 +75,7 @@ pub struct Block {
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     /// Menus, link lists and other chrome above or around the article.
@@ -97,6 +102,7 @@ pub enum Role {
 
 /// A remark about the input: something missing, odd or assumed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     /// A stable, machine-readable code such as `no-title` or `no-date`.

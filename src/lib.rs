@@ -25,6 +25,8 @@ pub mod decode;
 mod extract;
 mod lexicon;
 pub mod options;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use article::{Article, Block, Diagnostic, Item, Role, Section};
 pub use options::Options;

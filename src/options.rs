@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 /// How to read the input.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Options {
     /// Today's date as `YYYY-MM-DD`, used only to flag a publication date in the future.

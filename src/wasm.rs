@@ -1,0 +1,131 @@
+//! The JavaScript bindings of the npm package (built only for `wasm32`).
+//!
+//! In: a JavaScript value (a string, a `Uint8Array` of a file's bytes, or a `Blob`) and an optional
+//! options object. Out: the [`Article`] as a plain JavaScript object, the same JSON the CLI prints.
+//! The rules: these functions only check what crosses the boundary and forward to
+//! [`crate::parse_with`]; every decision about text lives in the core. Misuse (an input that is not
+//! a string or bytes, an unknown option, an option of the wrong type) throws a `TypeError` naming
+//! the culprit; bytes that are not text throw an `Error` with the reason, as the CLI reports them.
+//! The TypeScript types of `Article` and `Options` are generated from the Rust types (tsify).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{decode, parse_with, Article, Options};
+
+/// Parses a page given as text (`string`) or as a file's bytes (`Uint8Array`: UTF-8, or UTF-16
+/// with a byte-order mark).
+///
+/// Throws a `TypeError` when `input` is neither, or when `options` has an unknown key or a value of
+/// the wrong type; throws an `Error` when the bytes cannot be read as text.
+#[wasm_bindgen(js_name = parse, unchecked_return_type = "Article")]
+pub fn parse(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    if let Some(text) = input.as_string() {
+        return to_js(&parse_with(&text, &options));
+    }
+    match input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => parse_bytes(&bytes.to_vec(), &options),
+        None => Err(type_error(&format!(
+            "xinwen.parse: input should be a string or a Uint8Array, not {}",
+            describe(&input)
+        ))),
+    }
+}
+
+/// Parses a file (a `Blob`, such as a `File` from an `<input type="file">` or a drop): reads its
+/// bytes and parses them as [`parse`] does a `Uint8Array`.
+///
+/// The promise rejects with a `TypeError` when `file` is not a `Blob` or `options` is invalid.
+#[wasm_bindgen(js_name = parseFile, unchecked_return_type = "Article")]
+pub async fn parse_file(
+    #[wasm_bindgen(unchecked_param_type = "Blob")] file: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let Some(blob) = file.dyn_ref::<web_sys::Blob>() else {
+        return Err(type_error(&format!("xinwen.parseFile: file should be a Blob, not {}", describe(&file))));
+    };
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await?;
+    parse_bytes(&js_sys::Uint8Array::new(&buffer).to_vec(), &options)
+}
+
+/// Decodes and parses bytes; bytes that are not text become an `Error` with the decoder's reason.
+fn parse_bytes(bytes: &[u8], options: &Options) -> Result<JsValue, JsValue> {
+    match decode::decode_unicode(bytes) {
+        Ok(text) => to_js(&parse_with(&text, options)),
+        Err(e) => Err(js_sys::Error::new(&format!("xinwen: the input cannot be read as text: {e}")).into()),
+    }
+}
+
+/// Reads the options object; `undefined` and `null` mean the defaults. serde's message is kept and
+/// prefixed with the path of the offending key, so that `{ today: 5 }` names `today`.
+fn options_from(value: Option<JsValue>) -> Result<Options, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(Options::default());
+    };
+    if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
+        return Err(type_error(&format!("xinwen: options should be an object, not {}", describe(&value))));
+    }
+    let deserializer = AllKeys(serde_wasm_bindgen::Deserializer::from(value));
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let at = if path == "." { String::new() } else { format!(" at `{path}`") };
+        let reason = JsValue::from(e.into_inner());
+        let reason = match reason.dyn_ref::<js_sys::Error>() {
+            Some(error) => String::from(error.message()),
+            None => format!("{reason:?}"),
+        };
+        type_error(&format!("xinwen: invalid options{at}: {reason}"))
+    })
+}
+
+/// serde-wasm-bindgen reads a struct by looking up its known fields only, so `deny_unknown_fields`
+/// never sees a misspelt key. This wrapper hands the struct every key of the object instead.
+struct AllKeys(serde_wasm_bindgen::Deserializer);
+
+impl<'de> serde::Deserializer<'de> for AllKeys {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The article as a plain object: `null` for a missing value, arrays and objects as in JSON.
+fn to_js(article: &Article) -> Result<JsValue, JsValue> {
+    article.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// A short name for a value's kind, for error messages: `undefined`, `number`, `object` ….
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}

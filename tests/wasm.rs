@@ -1,0 +1,112 @@
+//! The JavaScript bindings (src/wasm.rs), exercised from inside WebAssembly with wasm-bindgen-test.
+//!
+//! Run by tests/run in Node (`cargo test --target wasm32-unknown-unknown --no-default-features --test wasm`)
+//! and again in headless Chromium with `WASM_BINDGEN_USE_BROWSER=1`. What goes in: JS values as a
+//! page would pass them; what comes out: plain objects equal to the core's Article, or thrown errors.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use xinwen::wasm::{parse, parse_file};
+
+const PAGE: &str = "岳阳网> 县区\n\n经开区召开工作讲评会\n作者:张冰明    来源:岳阳日报    发布时间:2017年07月26日\n\n\
+    7月25日,经开区召开半年度工作讲评会,总结讲评上半年经济工作,安排部署下半年经济工作,确保全面完成全年目标任务。\n\
+    责任编辑:高大智\n";
+
+/// The core's Article as the same plain object the bindings should return.
+fn expected(text: &str, options: &xinwen::Options) -> String {
+    serde_json::to_string(&xinwen::parse_with(text, options)).expect("an Article should serialize")
+}
+
+/// The JSON of an Article read from bytes, less what decoding says about the bytes (`encoding`,
+/// `encoding-errors`, `binary`), to compare with the core's Article for the same text.
+fn without_decode_diagnostics(json: &str) -> serde_json::Value {
+    let mut article: serde_json::Value = serde_json::from_str(json).expect("the result should be JSON");
+    if let Some(diagnostics) = article.get_mut("diagnostics").and_then(|d| d.as_array_mut()) {
+        diagnostics.retain(|d| !matches!(d["code"].as_str(), Some("encoding" | "encoding-errors" | "binary")));
+    }
+    article
+}
+
+/// The core's Article as a JSON value (key order aside), for comparisons after filtering.
+fn expected_value(text: &str) -> serde_json::Value {
+    serde_json::to_value(xinwen::parse(text)).expect("an Article should serialize")
+}
+
+fn stringify(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value).expect("the result should be JSON-serializable").into()
+}
+
+fn object(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON should parse")
+}
+
+/// The message of a thrown TypeError; fails the test for any other outcome.
+fn type_error(result: Result<JsValue, JsValue>) -> String {
+    let error = result.expect_err("should throw");
+    let error = error.dyn_into::<js_sys::TypeError>().expect("should throw a TypeError");
+    error.message().into()
+}
+
+#[wasm_bindgen_test]
+fn string_input_gives_the_cores_article() {
+    let article = parse(JsValue::from_str(PAGE), None).expect("should parse a string");
+    assert_eq!(stringify(&article), expected(PAGE, &xinwen::Options::default()), "should equal the core's JSON");
+}
+
+#[wasm_bindgen_test]
+fn bytes_input_is_decoded_like_the_cli() {
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), PAGE.as_bytes()].concat();
+    let bytes = js_sys::Uint8Array::from(with_bom.as_slice());
+    let article = parse(bytes.into(), None).expect("should parse UTF-8 bytes with a BOM");
+    let got = without_decode_diagnostics(&stringify(&article));
+    assert_eq!(got, expected_value(PAGE), "should drop the BOM and parse");
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_and_validated() {
+    let options: xinwen::Options = serde_json::from_str(r#"{"today":"2010-01-01"}"#).expect("options should read");
+    let article = parse(JsValue::from_str(PAGE), Some(object(r#"{"today":"2010-01-01"}"#))).expect("should parse");
+    assert_eq!(stringify(&article), expected(PAGE, &options), "should pass today to the core");
+    let unknown = type_error(parse(JsValue::from_str(PAGE), Some(object(r#"{"todya":"2010-01-01"}"#))));
+    assert!(unknown.contains("todya"), "should name the unknown key: {unknown}");
+    let wrong = type_error(parse(JsValue::from_str(PAGE), Some(object(r#"{"today":5}"#))));
+    assert!(wrong.contains("today"), "should name the key of the wrong type: {wrong}");
+    assert!(parse(JsValue::from_str(PAGE), Some(JsValue::NULL)).is_ok(), "should take null as the defaults");
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_type_errors_and_parse_still_works() {
+    for bad in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(42.0), object("{}"), object("[1]")] {
+        let message = type_error(parse(bad, None));
+        assert!(message.contains("string or a Uint8Array"), "should say what input is expected: {message}");
+    }
+    assert!(parse(JsValue::from_str(PAGE), None).is_ok(), "should still parse after misuse");
+}
+
+#[wasm_bindgen_test]
+fn bytes_that_are_not_utf8_give_a_diagnostic_or_an_error_not_a_trap() {
+    let bytes = js_sys::Uint8Array::from([0x61u8, 0xFF, 0x62].as_slice());
+    match parse(bytes.into(), None) {
+        Ok(article) => assert!(stringify(&article).contains("\"diagnostics\":[{"), "should carry a diagnostic"),
+        Err(error) => {
+            assert!(!error.is_instance_of::<js_sys::TypeError>(), "should not call the bytes misuse");
+            let error = error.dyn_into::<js_sys::Error>().expect("should throw an Error");
+            assert!(String::from(error.message()).contains("cannot be read as text"), "should say why");
+        }
+    }
+    let empty = parse(js_sys::Uint8Array::new_with_length(0).into(), None).expect("should parse no bytes");
+    assert!(stringify(&empty).contains("no-title"), "should report an empty input in diagnostics");
+    assert!(parse(JsValue::from_str(PAGE), None).is_ok(), "should still parse afterwards");
+}
+
+#[wasm_bindgen_test]
+async fn parse_file_reads_a_blob() {
+    let parts = js_sys::Array::of1(&JsValue::from_str(PAGE));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).expect("a Blob should be made");
+    let article = parse_file(blob.into(), None).await.expect("should parse a Blob");
+    let got = without_decode_diagnostics(&stringify(&article));
+    assert_eq!(got, expected_value(PAGE), "should equal the core's JSON");
+    let error = parse_file(JsValue::from_str(PAGE), None).await.expect_err("should refuse a string");
+    assert!(error.is_instance_of::<js_sys::TypeError>(), "should reject with a TypeError");
+}
