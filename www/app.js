@@ -239,6 +239,7 @@ arrowKeys(outputTabs, (tab) => setOutputView(tab === outputTabs[1] ? 'json' : 's
 // ---- input -----------------------------------------------------------------------------------
 
 ui.input.addEventListener('input', () => {
+  for (const b of ui.samples.querySelectorAll('[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
   state.text = ui.input.value;
   state.file = null;
   state.baseName = 'xinwen';

@@ -105,6 +105,13 @@ test('every sample loads with one click and has a headline', { skip }, async () 
     await settled(page);
     await page.hover('.headline');
     await screenshot(page, 'wide-portal');
+    // The README's picture (docs/screenshot.png is a copy of this one).
+    await page.setViewportSize({ width: 1200, height: 760 });
+    await page.click('[data-sample="county-meeting"]');
+    await page.waitForFunction(() => document.querySelector('.headline')?.textContent.startsWith('青山区'));
+    await page.hover('.fields .chip >> text=王建平');
+    await page.waitForTimeout(200); // let the highlight's transition finish
+    await screenshot(page, 'readme');
   } finally {
     await s.close();
   }

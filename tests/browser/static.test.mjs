@@ -37,3 +37,29 @@ test('the page allows only its own origin (and wasm compilation)', () => {
   assert.doesNotMatch(html, /\sstyle=|\son\w+=|<script>(?!<)/, 'index.html should have no inline styles, handlers or scripts');
   assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'index.html should load nothing from another origin');
 });
+
+test('the static server sends the right MIME types and stays inside its folder', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { startServer } = await import('../../www/server.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'xinwen-www-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(join(dir, 'm.js'), 'export {};');
+  writeFileSync(join(dir, 'm_bg.wasm'), new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  writeFileSync(join(dir, '页.txt'), '新闻');
+  const server = await startServer({ dir, port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const type = async (path) => (await fetch(base + path)).headers.get('content-type');
+    assert.equal(await type('/'), 'text/html; charset=utf-8', '/ should serve index.html');
+    assert.equal(await type('/m.js'), 'text/javascript; charset=utf-8', 'modules should be JavaScript');
+    assert.equal(await type('/m_bg.wasm'), 'application/wasm', 'wasm should be application/wasm');
+    assert.equal(await (await fetch(`${base}/${encodeURIComponent('页.txt')}`)).text(), '新闻', 'names should be decoded');
+    assert.equal((await fetch(`${base}/missing.js`)).status, 404, 'a missing file should be 404');
+    assert.equal((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status, 404, 'paths should not leave the folder');
+    assert.equal((await fetch(base + '/', { method: 'POST' })).status, 405, 'only GET and HEAD should be served');
+  } finally {
+    await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
