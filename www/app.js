@@ -12,6 +12,11 @@ import { el, renderAnnotated, renderEmpty, renderLegend, renderMessage, renderSt
 const SAMPLES = ['county-meeting', 'agency-dateline', 'portal-layout'];
 /** The JSON view shows at most this many characters; copy and download always give everything. */
 const MAX_JSON_VIEW = 400_000;
+/**
+ * Inputs longer than this (UTF-16 units) are held by the page but not put in the textarea: a
+ * browser's textarea needs seconds to lay out and edit megabytes, which would freeze the page.
+ */
+const LARGE_INPUT = 500_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -32,12 +37,14 @@ const ui = {
 
 const state = {
   text: '', // what the annotated view and the origin links read (the textarea, or a file decoded for display)
+  large: false, // true when `text` is too large for the textarea and is held here only
   file: null, // { name, size } when the input came from a file and has not been edited since
   article: null,
   jsonText: null,
   result: null, // { ms, where }
   origins: new Map(),
   blockEls: [],
+  annotatedFresh: true, // whether the annotated view shows the current article
   generation: 0,
   timer: 0,
   inputView: 'edit',
@@ -91,7 +98,7 @@ async function parseNow(input) {
 
 function schedule() {
   clearTimeout(state.timer);
-  const text = ui.input.value;
+  const text = state.text;
   const delay = text.length > WORKER_THRESHOLD ? 400 : 160;
   state.timer = setTimeout(() => parseNow(text), delay);
 }
@@ -125,13 +132,22 @@ function showResult() {
     renderEmpty(ui.structure);
     ui.annotated.replaceChildren();
     state.blockEls = [];
+    state.annotatedFresh = true;
     state.origins = new Map();
     ui.json.textContent = '';
     return;
   }
   state.origins = renderStructure(ui.structure, state.article, state.text);
-  state.blockEls = renderAnnotated(ui.annotated, state.text, state.article.blocks ?? []);
+  state.annotatedFresh = false;
+  if (state.inputView === 'annotated') showAnnotated();
   if (state.outputView === 'json') showJson();
+}
+
+/** Draw the annotated input when it is on screen and out of date. */
+function showAnnotated() {
+  if (state.annotatedFresh) return;
+  state.annotatedFresh = true;
+  state.blockEls = state.article ? renderAnnotated(ui.annotated, state.text, state.article.blocks ?? []) : [];
 }
 
 function showJson() {
@@ -214,14 +230,29 @@ function setInputView(view) {
   ui.input.hidden = view !== 'edit';
   ui.annotated.hidden = view === 'edit';
   ui.area.dataset.view = view;
+  if (view === 'annotated') showAnnotated();
 }
 inputTabs[0].addEventListener('click', () => setInputView('edit'));
 inputTabs[1].addEventListener('click', () => setInputView('annotated'));
 arrowKeys(inputTabs, (tab) => setInputView(tab === inputTabs[0] ? 'edit' : 'annotated'));
-// A double click on the annotated text goes back to editing.
-ui.annotated.addEventListener('dblclick', () => {
+// A double click or Enter on the annotated text goes back to editing; a paste there replaces the input.
+function backToEdit() {
   setInputView('edit');
   ui.input.focus();
+}
+ui.annotated.addEventListener('dblclick', backToEdit);
+ui.annotated.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    backToEdit();
+  }
+});
+ui.annotated.addEventListener('paste', (e) => {
+  const text = e.clipboardData?.getData('text/plain');
+  if (!text) return;
+  e.preventDefault();
+  unpressSamples();
+  loadText(text, 'xinwen');
 });
 
 const outputTabs = [$('tab-structure'), $('tab-json')];
@@ -238,19 +269,50 @@ arrowKeys(outputTabs, (tab) => setOutputView(tab === outputTabs[1] ? 'json' : 's
 
 // ---- input -----------------------------------------------------------------------------------
 
-ui.input.addEventListener('input', () => {
+function unpressSamples() {
   for (const b of ui.samples.querySelectorAll('[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
+}
+
+/** Put `text` in the textarea, or hold it outside when it is too large to edit there. */
+function holdText(text) {
+  state.large = text.length > LARGE_INPUT;
+  ui.input.value = state.large ? '' : text;
+  state.text = text;
+  showPlaceholder();
+}
+
+function showPlaceholder() {
+  ui.input.placeholder = state.large
+    ? t('largePlaceholder', { size: formatSize(state.file?.size ?? state.text.length * 2), n: formatNumber(state.text.length) })
+    : t('placeholder');
+}
+
+ui.input.addEventListener('input', () => {
+  unpressSamples();
   state.text = ui.input.value;
   state.file = null;
   state.baseName = 'xinwen';
+  if (state.large) {
+    state.large = false;
+    showPlaceholder();
+  }
+  document.body.dataset.state = state.text ? 'pending' : 'empty';
   showStats();
   schedule();
 });
 
+// A paste too large for the textarea is taken whole, before the textarea lays it out.
+ui.input.addEventListener('paste', (e) => {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  if (text.length <= LARGE_INPUT) return;
+  e.preventDefault();
+  unpressSamples();
+  loadText(text, 'xinwen');
+});
+
 function loadText(text, baseName) {
-  ui.input.value = text;
-  state.text = text;
   state.file = null;
+  holdText(text);
   state.baseName = baseName;
   showStats();
   return parseNow(text);
@@ -282,9 +344,9 @@ async function openFile(file) {
   if (!file) return;
   const bytes = new Uint8Array(await file.arrayBuffer());
   const shown = displayText(bytes);
-  ui.input.value = shown ?? '';
-  state.text = shown ?? '';
+  unpressSamples();
   state.file = { name: file.name, size: file.size };
+  holdText(shown ?? '');
   state.baseName = file.name.replace(/\.[^.]+$/, '') || 'xinwen';
   showStats();
   await parseNow(bytes);
@@ -400,6 +462,7 @@ function applyLang(lang) {
   renderLegend(ui.legend);
   ui.legend.append(el('span', 'legend-hint', t('hoverHint')));
   renderSamples();
+  showPlaceholder();
   if (state.article) showResult();
   else if (document.body.dataset.state !== 'error') renderEmpty(ui.structure);
   showStats();

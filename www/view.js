@@ -11,7 +11,7 @@ export const MAX_PARAGRAPHS = 300;
 /** At most this many items per section are drawn. */
 export const MAX_ITEMS = 200;
 /** The annotated view draws the input up to this many UTF-16 units. */
-export const MAX_ANNOTATED = 300_000;
+export const MAX_ANNOTATED = 200_000;
 
 /** Create an element with a class and optional text (set as text, never parsed). */
 export function el(tag, className, text) {
@@ -66,12 +66,17 @@ export function renderAnnotated(container, input, blocks) {
  */
 export function makeOrigins(input, blocks) {
   const text = (i) => input.slice(blocks[i].start, blocks[i].end);
-  const byRole = new Map();
-  blocks.forEach((b, i) => {
-    if (!byRole.has(b.role)) byRole.set(b.role, []);
-    byRole.get(b.role).push(i);
-  });
-  const ofRoles = (roles) => roles.flatMap((r) => byRole.get(r) ?? []).sort((a, b) => a - b);
+  let byRole = null; // built on the first look-up: large inputs have hundreds of thousands of blocks
+  const ofRoles = (roles) => {
+    if (!byRole) {
+      byRole = new Map();
+      blocks.forEach((b, i) => {
+        if (!byRole.has(b.role)) byRole.set(b.role, []);
+        byRole.get(b.role).push(i);
+      });
+    }
+    return roles.flatMap((r) => byRole.get(r) ?? []).sort((a, b) => a - b);
+  };
   const probe = (value) => String(value ?? '').trim().slice(0, 24);
 
   return function find(roles, value) {
@@ -87,7 +92,7 @@ export function makeOrigins(input, blocks) {
   };
 }
 
-/** The year and month digits of an ISO date, as they may appear in the page (2021, 9 or 09). */
+/** The year of an ISO date, as the page shows it (2021): enough to find the date's line. */
 export function dateProbe(iso) {
   return /^\d{4}/.exec(iso ?? '')?.[0] ?? '';
 }

@@ -103,13 +103,24 @@ export async function screenshot(page, name, options = {}) {
   return path;
 }
 
-/** Put `text` into the input as a paste would (value set, then an input event). */
+/**
+ * Paste `text` into the empty input as the browser would: a paste event carrying the text; unless
+ * the page takes it (preventDefault), the text lands in the textarea and an input event follows.
+ */
 export async function paste(page, text) {
-  await page.locator('#input').evaluate((area, value) => {
-    area.focus();
+  await page.locator('#input').evaluate(pasteInto, text);
+}
+
+/** The in-page half of `paste` (also usable inside a test's own evaluate). */
+export function pasteInto(area, value) {
+  area.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', value);
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  if (area.dispatchEvent(event)) {
     area.value = value;
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, text);
+  }
 }
 
 /** Wait until the page has shown the result of the latest input. */

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, open, paste, screenshot, settled, skipReason } from './harness.mjs';
+import { ROOT, open, paste, pasteInto, screenshot, settled, skipReason } from './harness.mjs';
 
 const SAMPLES = join(ROOT, 'www', 'samples');
 const seedText = readFileSync(join(SAMPLES, 'county-meeting.txt'), 'utf8');
@@ -234,35 +234,57 @@ test('a 5 MB paste is parsed in the worker while the page keeps handling input',
     // Many paragraphs in the body, before the trailing sections.
     const cut = seedText.indexOf('相关阅读');
     const big = seedText.slice(0, cut) + paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length)) + seedText.slice(cut);
+    await page.evaluate((text) => {
+      window.__big = text;
+    }, big);
+
+    // Paste; once the parse has started, type in a separate task. Were the parse running on the
+    // main thread, it would have finished before that task could run.
     const during = await page.locator('#input').evaluate(
-      (area, text) =>
+      (area, pasteSource) =>
         new Promise((resolve) => {
+          const pasteInto = new Function(`return (${pasteSource})`)();
           const watch = new MutationObserver(() => {
             if (document.body.dataset.state !== 'parsing') return;
             watch.disconnect();
-            // A separate task: were the parse on the main thread, it would have finished by now.
             setTimeout(() => {
+              const before = document.body.dataset.state;
               area.value += '新';
               area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '新' }));
-              resolve({ state: document.body.dataset.state, stats: document.querySelector('#stats').textContent });
+              resolve({ before, stats: document.querySelector('#stats').textContent });
             }, 0);
           });
           watch.observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
-          area.value = text;
-          area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+          pasteInto(area, window.__big);
         }),
-      big,
+      pasteInto.toString(),
     );
-    const n = new Intl.NumberFormat('zh-CN').format(big.length + 1);
-    assert.equal(during.state, 'parsing', 'the input event should be handled while the parse is still running');
-    assert.ok(during.stats.includes(`${n} 字符`), `the input event should update the size at once (saw ${during.stats})`);
+    assert.equal(during.before, 'parsing', 'the input event should be handled while the parse is still running');
+    assert.ok(during.stats.startsWith('1 字符'), `the input event should take effect at once (saw ${during.stats})`);
+    await settled(page);
+    assert.equal(await page.locator('#stats').textContent().then((t) => t.startsWith('1 字符')), true, 'the typed text should replace the large paste');
+
+    // The large paste on its own: held outside the textarea, parsed in the worker, shown capped.
+    await page.locator('#input').evaluate((area) => {
+      area.value = '';
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    await page.locator('#input').evaluate((area) => {
+      area.focus();
+      const data = new DataTransfer();
+      data.setData('text/plain', window.__big);
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
     await settled(page);
     const stats = await page.locator('#stats').textContent();
-    assert.ok(stats.includes(`${n} 字符`) && stats.includes('后台线程'), `the final result should come from the worker (saw ${stats})`);
-    const expected = JSON.parse(cliJson('-', null, `${big}新`));
+    const n = new Intl.NumberFormat('zh-CN').format(big.length);
+    assert.ok(stats.includes(`${n} 字符`) && stats.includes('后台线程'), `the result should come from the worker (saw ${stats})`);
+    assert.equal(await page.locator('#input').inputValue(), '', 'megabytes should not go into the textarea');
+    const expected = JSON.parse(cliJson('-', null, big));
     assert.equal(await page.locator('.headline').textContent(), expected.title ?? '（未找到标题）', 'the headline should be the CLI title');
     assert.equal(await page.locator('.body .para').count(), Math.min(expected.body.length, 300), 'the body should show (capped)');
-    assert.ok(await page.locator('.body .more').count(), 'a long body should be capped in the view');
+    await page.click('#tab-annotated');
+    assert.ok((await page.locator('#annotated').textContent()).length < big.length, 'the annotated view should be capped');
     console.log(`# 5 MB paste: ${stats}`);
   } finally {
     await s.close();
