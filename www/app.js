@@ -6,7 +6,7 @@
 
 import { applyStatic, currentLang, formatNumber, formatSize, sampleName, setLang, t } from './i18n.js';
 import { load, run, Superseded, WORKER_THRESHOLD } from './engine.js';
-import { el, renderAnnotated, renderEmpty, renderLegend, renderMessage, renderStructure } from './view.js';
+import { el, renderAnnotated, renderEmpty, renderJson, renderLegend, renderMessage, renderStructure } from './view.js';
 
 /** The bundled samples (pages we wrote ourselves, in the styles news sites use). */
 const SAMPLES = ['county-meeting', 'agency-dateline', 'portal-layout'];
@@ -159,7 +159,7 @@ function showJson() {
   if (text.length > MAX_JSON_VIEW) {
     ui.json.textContent = text.slice(0, MAX_JSON_VIEW);
     ui.json.append(el('span', 'capped', `\n${t('jsonCapped', { size: formatSize(MAX_JSON_VIEW) })}`));
-  } else ui.json.textContent = text;
+  } else renderJson(ui.json, text);
 }
 
 // ---- where a field came from -----------------------------------------------------------------

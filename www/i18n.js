@@ -77,6 +77,14 @@ export const STRINGS = {
       footer: '页脚',
       other: '其他',
     },
+    // The parser's diagnostic codes, said in Chinese (its own messages are English).
+    noteText: {
+      'no-title': '没有哪一行像是标题。',
+      'no-date': '标题附近没有找到发布时间。',
+      'date-in-future': '发布时间晚于今天，请核对。',
+      'no-body': '没有找到成段的正文：这也许不是一篇文章。',
+      listing: '正文很短：这更像列表页或目录页，而不是文章。',
+    },
     sampleNames: {
       'county-meeting': '县区会议',
       'agency-dateline': '通讯社电头',
@@ -192,6 +200,11 @@ export function t(key, values = {}) {
 /** The name of a block role. */
 export function roleName(role) {
   return STRINGS[lang].roles[role] ?? role;
+}
+
+/** A diagnostic for people: the interface language's sentence for its code, else the parser's message. */
+export function noteText(diagnostic) {
+  return STRINGS[lang].noteText?.[diagnostic.code] ?? diagnostic.message;
 }
 
 /** The display name of a bundled sample. */

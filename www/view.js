@@ -4,7 +4,7 @@
 // In: the Article (and the input text its spans point into). Out: DOM nodes. Rule: text that
 // comes from the input is only ever inserted as text (textContent / text nodes), never as markup.
 
-import { ROLES, t, roleName, formatNumber, formatPublished, formatSize } from './i18n.js';
+import { ROLES, t, roleName, noteText, formatNumber, formatPublished, formatSize } from './i18n.js';
 
 /** At most this many body paragraphs are drawn (the JSON always has all). */
 export const MAX_PARAGRAPHS = 300;
@@ -235,7 +235,9 @@ export function renderStructure(container, article, input) {
     const ul = el('ul');
     for (const d of article.diagnostics) {
       const li = el('li', 'note');
-      li.append(el('span', 'note-text', d.message), el('code', 'note-code', d.code));
+      const text = el('span', 'note-text', noteText(d));
+      if (text.textContent !== d.message) text.title = d.message;
+      li.append(text, el('code', 'note-code', d.code));
       ul.append(li);
     }
     notes.append(ul);
@@ -256,4 +258,32 @@ export function renderEmpty(container) {
 /** A short message in place of the structure (loading, failure). */
 export function renderMessage(container, text, kind = 'info') {
   container.replaceChildren(el('p', `message ${kind}`, text));
+}
+
+/** JSON longer than this is shown plain (colouring would cost more than it helps). */
+export const MAX_JSON_COLOURED = 150_000;
+
+/**
+ * Pretty JSON text into `pre`, keys, strings, numbers and literals coloured. Every token goes in
+ * as text; the concatenation of the pieces is exactly `text`.
+ */
+export function renderJson(pre, text) {
+  pre.replaceChildren();
+  if (text.length > MAX_JSON_COLOURED) {
+    pre.textContent = text;
+    return;
+  }
+  const fragment = document.createDocumentFragment();
+  const token = /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  let at = 0;
+  for (const m of text.matchAll(token)) {
+    if (m.index > at) fragment.append(document.createTextNode(text.slice(at, m.index)));
+    if (m[1] !== undefined) {
+      fragment.append(el('span', m[2] ? 'j-key' : 'j-str', m[1]));
+      if (m[2]) fragment.append(document.createTextNode(m[2]));
+    } else fragment.append(el('span', m[3] ? 'j-lit' : 'j-num', m[0]));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) fragment.append(document.createTextNode(text.slice(at)));
+  pre.append(fragment);
 }
