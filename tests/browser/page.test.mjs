@@ -117,6 +117,27 @@ test('every sample loads with one click and has a headline', { skip }, async () 
   }
 });
 
+test('files opened with the button go to the parser as bytes (UTF-8, UTF-16 with BOM)', { skip }, async () => {
+  const s = await open();
+  try {
+    const { page } = s;
+    const text = readFileSync(join(SAMPLES, 'portal-layout.txt'), 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    for (const [name, buffer] of [['portal.txt', Buffer.from(text, 'utf8')], ['portal-utf16.txt', utf16]]) {
+      await page.setInputFiles('#file', { name, mimeType: 'text/plain', buffer });
+      await page.waitForFunction((n) => document.querySelector('#stats')?.textContent.includes(n), name);
+      await settled(page);
+      const expected = JSON.parse(cliJson('-', null, text));
+      assert.equal(await page.locator('.headline').textContent(), expected.title, `${name}: the headline should be the CLI title`);
+      assert.equal(await page.locator('#annotated').textContent(), text, `${name}: the file should show decoded`);
+      assert.equal(await page.locator('#annotated mark.blk').count(), expected.blocks.length, `${name}: every block should be tinted`);
+    }
+    assert.deepEqual(s.errors, [], 'the page should log no errors');
+  } finally {
+    await s.close();
+  }
+});
+
 test('a GBK-encoded .html file dropped on the page shows its title', { skip }, async (t) => {
   const bytes = [...readFileSync(join(ROOT, 'tests', 'browser', 'fixtures', 'gbk-page.html'))];
   const s = await open();
