@@ -21,6 +21,12 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** Mark a node as holding Chinese page text (whatever the interface language), for fonts and screen readers. */
+function zh(node) {
+  node.lang = 'zh-CN';
+  return node;
+}
+
 /** The legend: one swatch per role. */
 export function renderLegend(container) {
   container.replaceChildren();
@@ -100,7 +106,7 @@ export function dateProbe(iso) {
 function field(dl, label, value, origin) {
   const row = el('div', 'field');
   const dt = el('dt', null, label);
-  const dd = el('dd');
+  const dd = zh(el('dd'));
   if (Array.isArray(value)) {
     for (const v of value) {
       const chip = el('span', 'chip', v.text);
@@ -139,6 +145,7 @@ export function renderStructure(container, article, input) {
   const h = el('h3', 'headline', article.title ?? t('noTitle'));
   if (!article.title) h.classList.add('missing');
   else {
+    zh(h);
     h.tabIndex = 0;
     h.dataset.origin = origin(['title']);
   }
@@ -170,7 +177,7 @@ export function renderStructure(container, article, input) {
     nav.dataset.origin = origin(['breadcrumb']);
     nav.tabIndex = 0;
     const label = el('span', 'crumbs-label', t('breadcrumb'));
-    const ol = el('ol');
+    const ol = zh(el('ol'));
     for (const part of article.breadcrumb) ol.append(el('li', null, part));
     nav.append(label, ol);
     container.append(nav);
@@ -182,7 +189,7 @@ export function renderStructure(container, article, input) {
     h4.append(el('span', 'count', t('paragraphs', { n: formatNumber(article.body.length) })));
     sec.append(h4);
     for (const p of article.body.slice(0, MAX_PARAGRAPHS)) {
-      const para = el('p', 'para', p);
+      const para = zh(el('p', 'para', p));
       para.dataset.origin = origin(['body'], p);
       sec.append(para);
     }
@@ -199,13 +206,14 @@ export function renderStructure(container, article, input) {
       const box = el('section', 'sec');
       const title = el('h5', 'sec-heading', s.heading ?? t('untitledSection'));
       if (s.heading) {
+        zh(title);
         title.tabIndex = 0;
         title.dataset.origin = origin(['sectionHeading'], s.heading);
       } else title.classList.add('missing');
       box.append(title);
       if (!s.items?.length) box.append(el('p', 'more', t('noItems')));
       else {
-        const ul = el('ul', 'items');
+        const ul = zh(el('ul', 'items'));
         for (const item of s.items.slice(0, MAX_ITEMS)) {
           const li = el('li', 'item');
           const line = el('div', 'item-line');
