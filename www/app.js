@@ -63,6 +63,13 @@ function today() {
 function setBusy(busy) {
   document.body.dataset.state = busy ? 'parsing' : state.article ? 'done' : 'empty';
   ui.structure.setAttribute('aria-busy', busy ? 'true' : 'false');
+  ui.stats.querySelector('.busy')?.remove();
+  if (busy) ui.stats.append(el('span', 'busy', t('parsing')));
+}
+
+/** A remark under the input (a file the page cannot show, a failed read); empty clears it. */
+function remark(text) {
+  ui.status.textContent = text;
 }
 
 async function parseNow(input) {
@@ -296,6 +303,7 @@ ui.input.addEventListener('input', () => {
     state.large = false;
     showPlaceholder();
   }
+  remark('');
   document.body.dataset.state = state.text ? 'pending' : 'empty';
   showStats();
   schedule();
@@ -311,6 +319,7 @@ ui.input.addEventListener('paste', (e) => {
 });
 
 function loadText(text, baseName) {
+  remark('');
   state.file = null;
   holdText(text);
   state.baseName = baseName;
@@ -342,8 +351,15 @@ function displayText(bytes) {
 
 async function openFile(file) {
   if (!file) return;
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    remark(t('parseFailed', { message: error?.message ?? String(error) }));
+    return;
+  }
   const shown = displayText(bytes);
+  remark(shown === null ? t('notDecodable') : '');
   unpressSamples();
   state.file = { name: file.name, size: file.size };
   holdText(shown ?? '');
