@@ -278,6 +278,7 @@ arrowKeys(outputTabs, (tab) => setOutputView(tab === outputTabs[1] ? 'json' : 's
 
 function unpressSamples() {
   for (const b of ui.samples.querySelectorAll('[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 }
 
 /** Put `text` in the textarea, or hold it outside when it is too large to edit there. */
@@ -410,6 +411,7 @@ $('clear').addEventListener('click', () => {
 
 async function loadSample(id, button) {
   for (const b of ui.samples.querySelectorAll('button')) b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
+  history.replaceState(null, '', `#sample=${id}`); // a link to this view (the input itself never goes in the URL)
   const response = await fetch(new URL(`samples/${id}.txt`, document.baseURI));
   const text = await response.text();
   await loadText(text, id);
@@ -499,7 +501,10 @@ renderMessage(ui.structure, t('loading'));
 load().then(
   () => {
     document.body.dataset.ready = 'true';
-    if (ui.input.value) {
+    const linked = /^#sample=([\w-]+)$/.exec(location.hash)?.[1];
+    const button = linked && ui.samples.querySelector(`[data-sample="${linked}"]`);
+    if (SAMPLES.includes(linked) && button) loadSample(linked, button);
+    else if (ui.input.value) {
       state.text = ui.input.value;
       parseNow(ui.input.value);
     } else renderEmpty(ui.structure);

@@ -105,6 +105,13 @@ test('every sample loads with one click and has a headline', { skip }, async () 
     await settled(page);
     await page.hover('.headline');
     await screenshot(page, 'wide-portal');
+    // A sample's view has a link: opening it loads the sample.
+    assert.equal(new URL(page.url()).hash, '#sample=portal-layout', 'the URL should name the sample');
+    await page.goto(`${s.url}#sample=agency-dateline`);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-sample="agency-dateline"]')?.getAttribute('aria-pressed') === 'true');
+    await settled(page);
+    assert.equal(await page.locator('.headline').textContent(), '南湖流域生态补偿试点取得阶段性成效', 'a sample link should load the sample');
     // The README's picture (docs/screenshot.png is a copy of this one).
     await page.setViewportSize({ width: 1200, height: 760 });
     await page.click('[data-sample="county-meeting"]');
