@@ -171,16 +171,24 @@ function showJson() {
 
 // ---- where a field came from -----------------------------------------------------------------
 
-let lit = [];
+let lit = []; // marks lit now; a mark split to light a value inside it is restored on the next call
 function highlight(key) {
-  for (const m of lit) m.classList.remove('hl');
+  for (const m of lit) {
+    m.classList.remove('hl');
+    if (m.childElementCount) m.replaceChildren(m.textContent);
+  }
   lit = [];
-  const blocks = key ? state.origins.get(key)?.() ?? [] : [];
-  for (const i of blocks) {
+  const found = key ? state.origins.get(key)?.() : null;
+  for (const i of found?.blocks ?? []) {
     const m = state.blockEls[i];
-    if (m) {
-      m.classList.add('hl');
-      lit.push(m);
+    if (!m) continue;
+    m.classList.add('hl');
+    lit.push(m);
+    const text = m.textContent;
+    const at = found.needle ? text.indexOf(found.needle) : -1;
+    if (at >= 0) {
+      const end = at + found.needle.length;
+      m.replaceChildren(text.slice(0, at), el('span', 'hl-sub', text.slice(at, end)), text.slice(end));
     }
   }
   if (lit.length && state.inputView === 'annotated') {

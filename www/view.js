@@ -127,7 +127,7 @@ function field(dl, label, value, origin) {
 
 /**
  * The structured view of `article`. Elements that stand for a field carry data-origin, a key into
- * the returned map of block-index lists.
+ * the returned map; each entry gives { blocks (indices), needle (text to light within them, or null) }.
  */
 export function renderStructure(container, article, input) {
   container.replaceChildren();
@@ -135,9 +135,10 @@ export function renderStructure(container, article, input) {
   const find = makeOrigins(input ?? '', blocks);
   const origins = new Map();
   let serial = 0;
-  const origin = (roles, value) => {
+  // `exact`: the value appears verbatim in its line (a name, an outlet), so it can be lit within it.
+  const origin = (roles, value, exact = false) => {
     const key = `o${serial++}`;
-    origins.set(key, () => find(roles, value));
+    origins.set(key, () => ({ blocks: find(roles, value), needle: exact ? String(value) : null }));
     return key;
   };
 
@@ -154,9 +155,9 @@ export function renderStructure(container, article, input) {
 
   const dl = el('dl', 'fields');
   if (article.authors?.length) {
-    field(dl, t('authors'), article.authors.map((a) => ({ text: a, origin: origin(['byline', 'body'], a) })));
+    field(dl, t('authors'), article.authors.map((a) => ({ text: a, origin: origin(['byline', 'body'], a, true) })));
   }
-  if (article.source) field(dl, t('source'), document.createTextNode(article.source), origin(['byline', 'body', 'footer'], article.source));
+  if (article.source) field(dl, t('source'), document.createTextNode(article.source), origin(['byline', 'body', 'footer'], article.source, true));
   if (article.published) {
     const time = el('time', 'published', formatPublished(article.published));
     time.dateTime = article.published;
@@ -166,9 +167,9 @@ export function renderStructure(container, article, input) {
     field(dl, t('published'), wrap, origin(['byline', 'title', 'other'], dateProbe(article.published)));
   }
   if (article.editors?.length) {
-    field(dl, t('editors'), article.editors.map((e) => ({ text: e, origin: origin(['byline', 'footer', 'other', 'body'], e) })));
+    field(dl, t('editors'), article.editors.map((e) => ({ text: e, origin: origin(['byline', 'footer', 'other', 'body'], e, true) })));
   }
-  if (article.site) field(dl, t('site'), document.createTextNode(article.site), origin(['breadcrumb', 'navigation'], article.site));
+  if (article.site) field(dl, t('site'), document.createTextNode(article.site), origin(['breadcrumb', 'navigation'], article.site, true));
   if (dl.childElementCount) container.append(dl);
 
   if (article.breadcrumb?.length) {

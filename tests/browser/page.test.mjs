@@ -54,6 +54,11 @@ test('the seed-format sample, pasted, shows every field', { skip }, async () => 
     await page.hover('.fields .chip >> text=王建平');
     const lit = await texts(page, '#annotated mark.hl');
     assert.ok(lit.length === 1 && lit[0].includes('责任编辑:王建平'), 'hovering an editor should light the byline it came from');
+    assert.deepEqual(await texts(page, '#annotated .hl-sub'), ['王建平'], 'the name itself should be lit within its line');
+    await page.hover('.headline');
+    assert.equal(await page.locator('#annotated .hl-sub').count(), 0, 'moving on should restore the line');
+    assert.equal(await page.locator('#annotated').textContent(), seedText, 'lighting should never change the text');
+    await page.hover('.fields .chip >> text=王建平');
     assert.match(await page.locator('#stats').textContent(), /576 字符.*解析 .* 毫秒.*主线程/, 'stats should show size and time');
 
     await screenshot(page, 'wide-light');
