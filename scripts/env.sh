@@ -30,12 +30,14 @@ ensure_wasm_bindgen() {
 
 # Headless Chromium and its WebDriver (Debian's packages), for the browser runs of the wasm tests.
 # Returns non-zero, without failing the caller, when they are missing and cannot be installed.
+# A CJK font (fonts-wqy-microhei) comes too: without one, the page's screenshots show empty boxes.
 ensure_chromium() {
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    return 0
-  fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >&2 || true
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
+  if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >&2 || true
   fi
   command -v chromium >/dev/null && command -v chromedriver >/dev/null
 }

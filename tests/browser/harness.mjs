@@ -1,0 +1,129 @@
+// Shared setup for the browser tests: serves www/ on a free port of 127.0.0.1 and drives the
+// system's Debian chromium (headless) with playwright-core. No browser is downloaded.
+//
+// In: nothing (www/pkg must exist: `www/serve --build-only` makes it). Out: `open()` gives
+// { browser, page, url, close }; `available` says whether the tests can run at all.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../www/server.mjs';
+
+/** The repository's root folder. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where screenshots go (git-ignored). */
+export const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
+
+function which(cmd) {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The chromium executable, or null. */
+export const CHROMIUM = process.env.CHROMIUM || which('chromium') || which('chromium-browser');
+
+/** Why the browser tests cannot run here, or null when they can. */
+export const skipReason = !CHROMIUM
+  ? 'chromium is not installed (tests/run installs it with apt-get when run as root)'
+  : !existsSync(join(ROOT, 'www', 'pkg', 'xinwen.js'))
+    ? 'www/pkg is missing: run `www/serve --build-only` first'
+    : null;
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Serve www/, start chromium with a fresh profile and open the page.
+ * `viewport` defaults to a wide desktop; `errors` collects page errors and console errors.
+ */
+export async function open({ viewport = { width: 1440, height: 900 }, colorScheme = 'light', query = '' } = {}) {
+  const server = await startServer({ dir: join(ROOT, 'www'), port: 0 });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const profile = mkdtempSync(join(tmpdir(), 'xinwen-chromium-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'xinwen-downloads-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport,
+    colorScheme,
+    acceptDownloads: true,
+    downloadsPath: downloads,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const errors = [];
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  // Nothing may be loaded from another origin.
+  const foreign = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+  });
+  await page.goto(url + query);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30_000 });
+  return {
+    context,
+    page,
+    url,
+    errors,
+    foreign,
+    async close() {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Save a screenshot to tests/screenshots/<name>.png. */
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, ...options });
+  return path;
+}
+
+/**
+ * Paste `text` into the empty input as the browser would: a paste event carrying the text; unless
+ * the page takes it (preventDefault), the text lands in the textarea and an input event follows.
+ */
+export async function paste(page, text) {
+  await page.locator('#input').evaluate(pasteInto, text);
+}
+
+/** The in-page half of `paste` (also usable inside a test's own evaluate). */
+export function pasteInto(area, value) {
+  area.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', value);
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  if (area.dispatchEvent(event)) {
+    area.value = value;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }
+}
+
+/** Wait until the page has shown the result of the latest input. */
+export async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.state === 'done', null, { timeout: 60_000 });
+}
