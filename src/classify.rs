@@ -21,7 +21,7 @@ use crate::blocks::Line;
 use crate::extract::byline::{credits, Credit};
 use crate::extract::date::{find_dates, DateMatch};
 use crate::extract::{breadcrumb, sections};
-use crate::lexicon::{FOOTER_MATCHER, FURNITURE_MATCHER};
+use crate::lexicon::{CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, ORIGINAL_TITLE};
 
 /// What one line shows, computed once.
 #[derive(Debug)]
@@ -47,6 +47,12 @@ impl Cues<'_> {
     /// Prose that happens to contain a label (a lead paragraph with （记者…）) is not a byline.
     fn prose_sentence(&self) -> bool {
         self.chars >= 40 && self.punct >= 2
+    }
+
+    /// A picture caption or credit under a photo: `姚明场边支招周琦。视频截图`, `（刘通摄）`.
+    pub fn caption(&self) -> bool {
+        let t = self.line.text.trim_end_matches([')', '）']);
+        t.contains('。') || CAPTION_ENDINGS.iter().any(|e| t.ends_with(e))
     }
 
     /// Could this line be a headline?
@@ -84,7 +90,10 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
             // furniture and footer words mark short lines only; a paragraph may quote them
-            let furniture = chars <= 40 && FURNITURE_MATCHER.is_match(t);
+            // a note of the original title (（原标题：…）) is furniture however long the title
+            let original = t.trim_start_matches(['(', '（', '【', '[']);
+            let furniture = (chars <= 40 && FURNITURE_MATCHER.is_match(t))
+                || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p));
             let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
             let heading = if chars <= 16 { sections::heading(t) } else { None };
             Cues { line, chars, punct, prose, furniture, footer, heading, credits: credits(t), dates: find_dates(t) }
@@ -176,45 +185,67 @@ fn body_run(cues: &[Cues]) -> Option<(usize, usize)> {
     best_span
 }
 
+/// How far above the body the header may stand: portals put share bars, counters and ads
+/// between the byline row and the text (163 pages carry a dozen such lines).
+const HEADER_WINDOW: usize = 40;
+
 /// Byline, headline and breadcrumb above line `b0` (the body's first line, or the end).
+///
+/// The breadcrumb is the nearest path-like line above the body; the header lies between it and
+/// the body. The headline is the best-scoring headline-like line there (see [`title_score`]); the
+/// byline is every credit or date line between the headline and the body.
 fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
-    // the byline: the nearest credit or date lines above the body, looking past share bars and captions
-    let lo = b0.saturating_sub(10);
-    let mut header = Vec::new();
-    let mut i = b0;
-    while i > lo {
-        i -= 1;
-        let c = &cues[i];
-        if c.is_byline() {
-            header.push(i);
-        } else if !header.is_empty() && c.headline_like() {
-            break;
-        } else if header.is_empty() && c.headline_like() && c.chars >= 8 && !c.prose {
-            // a headline with no byline under it
-            break;
-        }
-    }
-    header.reverse();
-    let top = header.first().copied().unwrap_or(b0);
-    // the headline: the nearest headline-like line above the byline
-    let title = (top.saturating_sub(8)..top).rev().find(|&k| cues[k].headline_like() && !cues[k].prose);
+    let lo = b0.saturating_sub(HEADER_WINDOW);
+    let crumb = (lo..b0).rev().find(|&k| breadcrumb::parse(cues[k].line.text).is_some());
+    let top = crumb.map_or(lo, |k| k + 1);
+    let title = (top..b0)
+        .filter(|&k| cues[k].headline_like() && !cues[k].caption())
+        .map(|k| (title_score(cues, k, b0, crumb), k))
+        .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)))
+        .map(|(_, k)| k);
+    let from = title.map_or(top, |t| t + 1);
+    let header: Vec<usize> = (from..b0).filter(|&k| cues[k].is_byline() && !cues[k].furniture).collect();
     if let Some(t) = title {
-        // bylines between the headline and the body all belong to the header
-        header.retain(|&k| k > t);
         layout.roles[t] = Role::Title;
     }
     for &k in &header {
         layout.roles[k] = Role::Byline;
     }
-    let crumb_end = title.unwrap_or(top);
-    let crumb =
-        (crumb_end.saturating_sub(25)..crumb_end).rev().find(|&k| breadcrumb::parse(cues[k].line.text).is_some());
+    // with no breadcrumb near the body, look further up above the headline
+    let crumb = crumb.or_else(|| {
+        let end = title.unwrap_or(top);
+        (end.saturating_sub(25)..end).rev().find(|&k| breadcrumb::parse(cues[k].line.text).is_some())
+    });
     if let Some(k) = crumb {
         layout.roles[k] = Role::Breadcrumb;
     }
     layout.title = title;
     layout.header = header;
     layout.breadcrumb = crumb;
+}
+
+/// How much line `k` looks like the headline of a body starting at `b0`.
+///
+/// Evidence, from portal and local-site layouts alike:
+/// - the headline sits right above the byline row (date, 来源, 作者), a few lines at most;
+/// - it comes straight after the breadcrumb when there is one (path, then headline);
+/// - it is a sentence-length phrase (10–40 characters), longer than menu items and author names;
+/// - it often carries headline punctuation (：！？“” 丨 |), which menus and profiles do not;
+/// - nearer the body is likelier than far up among the menus.
+fn title_score(cues: &[Cues], k: usize, b0: usize, crumb: Option<usize>) -> i64 {
+    let c = &cues[k];
+    let mut s = 10 + c.chars.min(30) as i64 / 3;
+    // the byline row below: the nearest credit/date line within four lines
+    if let Some(d) = (k + 1..b0.min(k + 5)).find(|&j| cues[j].is_byline() && !cues[j].furniture).map(|j| j - k) {
+        s += 9 - d as i64;
+    }
+    if crumb.is_some_and(|b| b + 1 == k) {
+        s += 4;
+    }
+    if c.line.text.contains(['：', ':', '！', '!', '？', '?', '“', '”', '丨', '|', '｜', '"']) {
+        s += 3;
+    }
+    s - (b0 - k) as i64 / 4
 }
 
 /// Credit lines, sections and footer from line `from` on.

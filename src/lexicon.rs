@@ -42,6 +42,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("文字", Field::Author),
     ("口述", Field::Author),
     ("整理", Field::Author),
+    ("执笔", Field::Author),
     // editors: 责任编辑 closes most articles; 编辑 / 责编 are its short forms
     ("责任编辑", Field::Editor),
     ("编辑", Field::Editor),
@@ -158,6 +159,12 @@ pub const FURNITURE: &[&str] = &[
     "放大字体",
     "缩小字体",
 ];
+
+/// Openings of a line that notes the article's original headline (（原标题：…）, 本文原标题：《…》).
+pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题"];
+
+/// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
+pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "图", "资料", "配图", "视觉中国"];
 
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
