@@ -21,7 +21,7 @@ use crate::blocks::Line;
 use crate::extract::byline::{credits, Credit};
 use crate::extract::date::{find_dates, DateMatch};
 use crate::extract::{breadcrumb, sections};
-use crate::lexicon::{CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, ORIGINAL_TITLE};
+use crate::lexicon::{CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, ORIGINAL_TITLE, PHOTO_OPENINGS};
 
 /// What one line shows, computed once.
 #[derive(Debug)]
@@ -96,7 +96,11 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
                 || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p));
             let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
             let heading = if chars <= 16 { sections::heading(t) } else { None };
-            Cues { line, chars, punct, prose, furniture, footer, heading, credits: credits(t), dates: find_dates(t) }
+            // a photo caption's labels credit the picture, not the article
+            let photo = PHOTO_OPENINGS.iter().any(|p| t.starts_with(p))
+                || CAPTION_ENDINGS[..2].iter().any(|e| t.trim_end_matches([')', '）']).ends_with(e));
+            let credits = if photo { Vec::new() } else { credits(t) };
+            Cues { line, chars, punct, prose, furniture, footer, heading, credits, dates: find_dates(t) }
         })
         .collect()
 }
@@ -204,7 +208,7 @@ fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
         .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)))
         .map(|(_, k)| k);
     let from = title.map_or(top, |t| t + 1);
-    let header: Vec<usize> = (from..b0).filter(|&k| cues[k].is_byline() && !cues[k].furniture).collect();
+    let header: Vec<usize> = (from..b0).filter(|&k| cues[k].is_byline()).collect();
     if let Some(t) = title {
         layout.roles[t] = Role::Title;
     }
@@ -236,7 +240,7 @@ fn title_score(cues: &[Cues], k: usize, b0: usize, crumb: Option<usize>) -> i64 
     let c = &cues[k];
     let mut s = 10 + c.chars.min(30) as i64 / 3;
     // the byline row below: the nearest credit/date line within four lines
-    if let Some(d) = (k + 1..b0.min(k + 5)).find(|&j| cues[j].is_byline() && !cues[j].furniture).map(|j| j - k) {
+    if let Some(d) = (k + 1..b0.min(k + 5)).find(|&j| cues[j].is_byline()).map(|j| j - k) {
         s += 9 - d as i64;
     }
     if crumb.is_some_and(|b| b + 1 == k) {

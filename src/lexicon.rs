@@ -43,6 +43,8 @@ pub const LABELS: &[(&str, Field)] = &[
     ("口述", Field::Author),
     ("整理", Field::Author),
     ("执笔", Field::Author),
+    ("采写", Field::Author),
+    ("采访", Field::Author),
     // editors: 责任编辑 closes most articles; 编辑 / 责编 are its short forms
     ("责任编辑", Field::Editor),
     ("编辑", Field::Editor),
@@ -51,6 +53,8 @@ pub const LABELS: &[(&str, Field)] = &[
     ("本文编辑", Field::Editor),
     ("网络编辑", Field::Editor),
     ("编审", Field::Editor),
+    // proofreaders close 澎湃/新京报 articles beside the editor and count as editors
+    ("校对", Field::Editor),
     // dates
     ("发布时间", Field::Date),
     ("发表时间", Field::Date),
@@ -166,6 +170,10 @@ pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标
 /// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
 pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "图", "资料", "配图", "视觉中国"];
 
+/// Openings of a photo caption or photo credit (`图片来源：…`, `资料图：…`, `图为…`): its labels credit
+/// a photographer or a picture agency, not the article.
+pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "图为", "图：", "图:", "摄影", "视频来源", "配图"];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",
@@ -194,6 +202,73 @@ pub const BREADCRUMB_PREFIXES: &[&str] =
 
 /// Breadcrumb roots that are not a site's name.
 pub const GENERIC_ROOTS: &[&str] = &["首页", "主页", "网站首页", "Home", "home", "HOME"];
+
+/// Values after a person label that name nobody: placeholders and the work done (`（记者陈智 整合）`,
+/// `作者：网络整理`, `作者：未知`).
+pub const NOT_NAMES: &[&str] = &[
+    "未知",
+    "佚名",
+    "匿名",
+    "网络",
+    "本站",
+    "网友",
+    "整合",
+    "整理",
+    "综合",
+    "编译",
+    "报道",
+    "摄",
+    "图",
+    "摄影",
+    "供图",
+    "网络整理",
+    "本站整理",
+    "综合整理",
+    "原创",
+    "本站原创",
+    "见习记者",
+    "实习记者",
+    "特约记者",
+];
+
+/// Endings of an organisation's name: a credit such as `作者：医技药剂党支部` names a body, not a person.
+pub const ORG_ENDINGS: &[&str] = &[
+    "党支部",
+    "支部",
+    "党委",
+    "中心",
+    "办公室",
+    "委员会",
+    "部",
+    "科",
+    "处",
+    "局",
+    "所",
+    "院",
+    "站",
+    "社",
+    "网",
+    "报",
+    "台",
+    "公司",
+    "集团",
+    "协会",
+    "学会",
+    "大学",
+    "学院",
+    "小组",
+    "工作室",
+    "编辑部",
+    "杂志",
+];
+
+/// Role words that end a descriptor standing before a name (`观察者网专栏作者 王文`, `南都记者 余毅菁`).
+pub const ROLE_ENDINGS: &[&str] =
+    &["作者", "记者", "通讯员", "编辑", "撰稿人", "评论员", "实习生", "特约撰稿", "见习", "实习", "特约", "首席"];
+
+/// Words in brackets that close a paragraph and are not a signature: `（完）`, `（待续）`.
+pub const NOT_SIGNATURES: &[&str] =
+    &["完", "待续", "未完待续", "全文完", "组图", "图", "视频", "图片", "资料图", "详见"];
 
 /// Words that trail a byline value on the same line and are not part of it (buttons).
 pub const TRAILING_BUTTONS: &[&str] = &["举报", "分享", "收藏", "打印", "纠错", "字号", "评论", "关注"];

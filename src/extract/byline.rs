@@ -9,7 +9,7 @@
 //! or to a bracket, bar or line end.
 
 use crate::blocks::is_space;
-use crate::lexicon::{Field, LABELS, LABEL_MATCHER, TRAILING_BUTTONS};
+use crate::lexicon::{Field, LABELS, LABEL_MATCHER, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS};
 
 /// One labelled value in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,28 +37,60 @@ fn ends_value(c: char) -> bool {
 
 /// Every labelled value in `line`.
 pub fn credits(line: &str) -> Vec<Credit<'_>> {
-    let mut found: Vec<(usize, usize, Field, bool)> = Vec::new(); // label start, value start, field, bracketed
+    // label start, value start, field, bracketed, value limit
+    let mut found: Vec<(usize, usize, Field, bool, usize)> = Vec::new();
+    let short = line.chars().count() <= 60;
     for m in LABEL_MATCHER.find_iter(line) {
         let (word, field) = LABELS[m.pattern().as_usize()];
         let before = line[..m.start()].chars().next_back();
-        if before.is_some_and(|c| !opens_label(c)) {
-            continue;
-        }
         let rest = &line[m.end()..];
         let next = rest.chars().next();
-        let bracketed = before.is_some_and(|c| c == '(' || c == '（');
+        // a bracket opened just before, with a role word between: `（职工通讯员 李琴雯 刘会）`
+        let in_bracket = field == Field::Author && {
+            let head = &line[..m.start()];
+            head.char_indices().rev().find(|&(_, c)| c == '(' || c == '（').is_some_and(|(o, c)| {
+                let between = &head[o + c.len_utf8()..];
+                between.chars().count() <= 4 && !between.contains([')', '）'])
+            })
+        };
+        let bracketed = before.is_some_and(|c| c == '(' || c == '（') || in_bracket;
+        if before.is_some_and(|c| !opens_label(c)) && !in_bracket {
+            // labels glued to the word before, on a short byline line only:
+            // `来源：证券时报网作者：李在山` (a label of two or more characters and a colon),
+            // `扬子晚报记者 张楠`, `澎湃新闻记者 段彦超 廖艳` (an outlet's reporter, then a space)
+            let glued = short
+                && word.chars().count() >= 2
+                && match next {
+                    Some(c) if is_colon(c) => word != "时间" && word != "日期",
+                    Some(c) if is_space(c) => word.ends_with("记者"),
+                    _ => false,
+                };
+            if !glued {
+                continue;
+            }
+        }
         let value_start = match next {
             Some(c) if is_colon(c) => m.end() + c.len_utf8(),
-            Some(c) if word == "文" && "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
+            // `文/石佳`, `执笔/叨叨姐`, `编辑/苏芳`: a slash or bar after the label
+            Some(c) if "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
             Some(c) if is_space(c) && word != "文" => m.end(),
             Some(_) if bracketed && field == Field::Author && word != "文" => m.end(),
             _ => continue,
         };
-        found.push((m.start(), value_start, field, bracketed));
+        // `南都见习记者 林子沛`: what is glued before a reporter label describes the reporter, so the
+        // value before it ends at the last space
+        if before.is_some_and(|c| !opens_label(c)) && !in_bracket && next.is_some_and(is_space) {
+            if let Some(prev) = found.last_mut() {
+                let cut = line[prev.1..m.start()].trim_start_matches(|c: char| is_space(c) || is_colon(c));
+                let keep = cut.rfind(is_space).map_or(0, |i| i);
+                prev.4 = m.start() - cut.len() + keep;
+            }
+        }
+        found.push((m.start(), value_start, field, bracketed, line.len()));
     }
     let mut out = Vec::with_capacity(found.len());
-    for (k, &(start, vstart, field, _)) in found.iter().enumerate() {
-        let limit = found.get(k + 1).map_or(line.len(), |f| f.0);
+    for (k, &(start, vstart, field, _, cap)) in found.iter().enumerate() {
+        let limit = found.get(k + 1).map_or(line.len(), |f| f.0).min(cap);
         let raw = &line[vstart..limit];
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
         let cut = raw.find(ends_value).unwrap_or(raw.len());
@@ -68,19 +100,41 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
     out
 }
 
-/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`.
+/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`, `Demi Xia`.
+/// Placeholders (未知, 网络整理), descriptors that end in a role word (观察者网专栏作者) and
+/// organisations (医技药剂党支部) are not names.
 pub fn names(value: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for token in value.split(|c: char| is_space(c) || "、，,;；/／&＆".contains(c)) {
+    // a Latin name keeps its space: `Demi Xia`
+    let latin = value.trim();
+    if latin.contains(' ')
+        && latin.len() <= 30
+        && latin.split(' ').filter(|w| !w.is_empty()).count() <= 3
+        && latin.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+    {
+        out.push(latin.split_whitespace().collect::<Vec<_>>().join(" "));
+        return out;
+    }
+    let tokens: Vec<&str> =
+        value.split(|c: char| is_space(c) || "、，,;；/／&＆".contains(c)).filter(|t| !t.is_empty()).collect();
+    let alone = tokens.len() == 1;
+    for token in tokens {
         // staff codes appended after an underscore (`杨倩_NF4425`) are not part of the name
         let token = token.split('_').next().unwrap_or("");
         let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '·' && c != '•');
         let token = strip_prefixes(token);
+        // a handle such as `HN666` standing alone is a name; other digits mean a date, a count or a code
+        let handle = alone
+            && token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && token.chars().all(|c| c.is_ascii_alphanumeric());
         if token.is_empty()
-            || token.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || (!handle && token.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
             || token.chars().count() > 12
             || TRAILING_BUTTONS.contains(&token)
+            || NOT_NAMES.contains(&token)
             || LABELS.iter().any(|(w, _)| token == *w)
+            || ROLE_ENDINGS.iter().any(|e| token.ends_with(e))
+            || organisation(token)
         {
             continue;
         }
@@ -89,6 +143,13 @@ pub fn names(value: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a credited word names an organisation: it ends in a word such as 党支部 or 中心, or,
+/// four characters or longer, in a one-character ending such as 部 or 局.
+fn organisation(token: &str) -> bool {
+    let n = token.chars().count();
+    ORG_ENDINGS.iter().any(|e| token.ends_with(e) && (e.chars().count() >= 2 || n >= 4))
 }
 
 /// Role words that sometimes stand glued before a name (`本报记者张三`).

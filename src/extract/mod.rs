@@ -13,7 +13,7 @@ pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Section};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::Field;
+use crate::lexicon::{Field, NOT_NAMES, NOT_SIGNATURES};
 use crate::options::Options;
 
 /// Build the Article.
@@ -53,9 +53,16 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
             }
         }
     }
-    // an unlabelled outlet after the date in the header row: `2019年11月25日 18:57 参考消息`
+    // a signature closing the last paragraph: `…实现轻松换新iPhone。(李楠)`
+    if a.authors.is_empty() {
+        if let Some(&last) = layout.body.last() {
+            a.authors = signature(text(last));
+        }
+    }
+    // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
+    // `中国网 2019-11-25 10:37:31`; never a name already credited as an author
     if a.source.is_none() {
-        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i]));
+        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i])).filter(|s| !a.authors.contains(s));
     }
 
     let date = layout
@@ -99,17 +106,43 @@ fn bracketed(line: &str, at: usize) -> bool {
     line[..at].ends_with(['(', '（', '【', '['])
 }
 
-/// A short word after the header's date that no label announces: the outlet on portal bylines.
+/// A short word beside the header's date that no label announces: the outlet on portal bylines,
+/// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 南方都市报 2019-09-09 16:01`).
 fn unlabelled_source(c: &Cues) -> Option<String> {
     let d = c.dates.first()?;
     if !c.credits.is_empty() {
         return None;
     }
-    let rest = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
-    let word = byline::outlet(rest)?;
-    let plausible =
-        word.chars().count() >= 2 && word.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric());
-    plausible.then_some(word)
+    let after = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
+    let before = c.line.text[..d.start].trim_matches(crate::blocks::is_space);
+    let before = before.rsplit(crate::blocks::is_space).next().unwrap_or("");
+    let plausible = |w: &String| {
+        w.chars().count() >= 2
+            && !NOT_NAMES.contains(&w.as_str())
+            && w.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "-·•".contains(ch))
+    };
+    byline::outlet(after)
+        .filter(plausible)
+        .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// The names in brackets that close a paragraph, `（张巨峰）` or `(李楠)`: a reporter's signature.
+fn signature(paragraph: &str) -> Vec<String> {
+    let Some(inner) = paragraph.strip_suffix([')', '）']) else { return Vec::new() };
+    let Some(open) = inner.rfind(['(', '（']) else { return Vec::new() };
+    let inner = inner[open..].trim_start_matches(['(', '（']);
+    if NOT_SIGNATURES.contains(&inner) {
+        return Vec::new();
+    }
+    let names = byline::names(inner);
+    let all_names = !names.is_empty()
+        && inner.chars().all(|c| crate::classify::is_cjk(c) || crate::blocks::is_space(c) || c == '、')
+        && names.iter().all(|n| (2..=4).contains(&n.chars().count()));
+    if all_names {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 fn diagnose(a: &mut Article, date: Option<&date::DateMatch>, options: &Options) {
