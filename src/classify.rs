@@ -21,6 +21,7 @@ use crate::blocks::Line;
 use crate::extract::byline::{credits, Credit};
 use crate::extract::date::{find_dates, DateMatch};
 use crate::extract::{breadcrumb, sections};
+use crate::lexicon::Field;
 use crate::lexicon::{CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, ORIGINAL_TITLE, PHOTO_OPENINGS};
 
 /// What one line shows, computed once.
@@ -270,6 +271,17 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
     } else {
         i = from;
     }
+    // an editor's line may follow a short embedded block (延伸 · 推荐 with one item) after the text:
+    // take the first 责任编辑 line within a screen of the body, before any footer
+    if !layout.tail.iter().any(|&t| cues[t].credits.iter().any(|c| c.field == Field::Editor)) {
+        let editor = (from..n.min(from + 30)).take_while(|&k| !cues[k].footer).find(|&k| {
+            cues[k].is_byline() && cues[k].chars <= 60 && cues[k].credits.iter().any(|c| c.field == Field::Editor)
+        });
+        if let Some(k) = editor {
+            layout.roles[k] = Role::Byline;
+            layout.tail.push(k);
+        }
+    }
     let mut in_footer = false;
     while i < n {
         let c = &cues[i];
@@ -281,6 +293,8 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
         } else if c.heading.is_some() {
             layout.roles[i] = Role::SectionHeading;
             layout.sections.push((Some(i), Vec::new()));
+        } else if layout.tail.contains(&i) {
+            // a credit line taken above
         } else if let Some((_, items)) = layout.sections.last_mut() {
             let summary_like = c.chars >= 30 && c.punct >= 1;
             let last_open = items.last().filter(|(_, s)| s.is_none()).map(|(t, _)| *t);
