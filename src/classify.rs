@@ -17,12 +17,15 @@
 //!    then the footer.
 
 use crate::article::Role;
-use crate::blocks::Line;
+use crate::blocks::{is_space, Line};
 use crate::extract::byline::{credits, Credit};
 use crate::extract::date::{find_dates, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
-use crate::lexicon::{CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, ORIGINAL_TITLE, PHOTO_OPENINGS};
+use crate::lexicon::{
+    CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS,
+    PHOTO_OPENINGS,
+};
 
 /// What one line shows, computed once.
 #[derive(Debug)]
@@ -33,6 +36,8 @@ pub struct Cues<'a> {
     pub punct: usize,
     pub prose: bool,
     pub furniture: bool,
+    /// A photo caption or photo credit (`图片来源：…`, `…（视觉中国）`, `…摄`).
+    pub photo: bool,
     pub footer: bool,
     pub heading: Option<&'a str>,
     pub credits: Vec<Credit<'a>>,
@@ -42,7 +47,10 @@ pub struct Cues<'a> {
 impl Cues<'_> {
     /// A line of credits or a date: short, and carrying labels or a date.
     pub fn is_byline(&self) -> bool {
-        self.chars <= 100 && !self.prose_sentence() && (!self.credits.is_empty() || !self.dates.is_empty())
+        self.chars <= 100
+            && !self.prose_sentence()
+            && !self.photo
+            && (!self.credits.is_empty() || !self.dates.is_empty())
     }
 
     /// Prose that happens to contain a label (a lead paragraph with （记者…）) is not a byline.
@@ -70,6 +78,12 @@ impl Cues<'_> {
     }
 }
 
+/// A pager: page numbers alone, `【1】【2】【3】【4】` or `1 2 3 下一页`.
+fn pager(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || is_space(c) || "【】[]()（）|".contains(c))
+}
+
 /// CJK ideographs (the basic block and extension A).
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
@@ -94,14 +108,17 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             // a note of the original title (（原标题：…）) is furniture however long the title
             let original = t.trim_start_matches(['(', '（', '【', '[']);
             let furniture = (chars <= 40 && FURNITURE_MATCHER.is_match(t))
-                || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p));
+                || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p))
+                || NOTICES.iter().any(|p| original.starts_with(p))
+                || (chars <= 100 && NOTICE_MATCHER.is_match(t))
+                || pager(t);
             let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
             let heading = if chars <= 16 { sections::heading(t) } else { None };
             // a photo caption's labels credit the picture, not the article
             let photo = PHOTO_OPENINGS.iter().any(|p| t.starts_with(p))
-                || CAPTION_ENDINGS[..2].iter().any(|e| t.trim_end_matches([')', '）']).ends_with(e));
+                || PHOTO_ENDINGS.iter().any(|e| t.trim_end_matches([')', '）']).ends_with(e));
             let credits = if photo { Vec::new() } else { credits(t) };
-            Cues { line, chars, punct, prose, furniture, footer, heading, credits, dates: find_dates(t) }
+            Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates: find_dates(t) }
         })
         .collect()
 }
@@ -129,13 +146,21 @@ pub struct Layout {
 pub fn classify(cues: &[Cues]) -> Layout {
     let n = cues.len();
     let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
-    let Some((b0, b1)) = body_run(cues) else {
+    let Some((b0, mut b1)) = body_run(cues) else {
         layout.roles.fill(Role::Navigation);
         find_header(cues, n, &mut layout);
         return layout;
     };
+    // short lines between the text and its closing credits are still text: WeChat-style articles
+    // end in one-phrase lines (`开始搓搓手了！！！`) right above `编辑|…` / 责任编辑
+    if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
+        let closes = cues[k].is_byline() && cues[k].credits.iter().any(|c| c.field != Field::Date);
+        if closes && k > b1 + 1 {
+            b1 = k - 1;
+        }
+    }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
-        let role = if c.furniture || c.footer || c.heading.is_some() {
+        let role = if c.furniture || c.footer || c.heading.is_some() || (c.photo && !c.prose) {
             Role::Other
         } else if c.is_byline() && c.chars <= 40 {
             Role::Byline
@@ -155,6 +180,12 @@ pub fn classify(cues: &[Cues]) -> Layout {
     find_header(cues, b0, &mut layout);
     find_trailer(cues, b1 + 1, &mut layout);
     layout
+}
+
+/// A line that may stand between the body's last paragraph and the closing credits and still be
+/// text: short, not page furniture, a heading, a footer or a credit.
+fn body_gap(c: &Cues) -> bool {
+    c.chars <= 100 && !c.furniture && !c.footer && c.heading.is_none() && !c.is_byline()
 }
 
 /// Weight of a line for the body search.

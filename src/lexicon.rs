@@ -109,6 +109,11 @@ pub const SECTION_HEADINGS: &[&str] = &[
     "24小时热文",
     "今日热点",
     "精彩图片",
+    "您可能感兴趣的文章",
+    "你可能感兴趣的文章",
+    "您可能感兴趣",
+    "你可能感兴趣",
+    "可能感兴趣的文章",
 ];
 
 /// Endings that mark a short line as a section heading when it follows the body
@@ -165,7 +170,52 @@ pub const FURNITURE: &[&str] = &[
 ];
 
 /// Openings of a line that notes the article's original headline (（原标题：…）, 本文原标题：《…》).
-pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题"];
+pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题："];
+
+/// Endings of a photo credit line: the photographer (`刘通摄`), the picture agency (`（视觉中国）`).
+pub const PHOTO_ENDINGS: &[&str] = &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo"];
+
+/// Openings of a notice that closes an article however long it runs: disclaimers and reposting
+/// rules (`声明：证券时报力求信息真实…`, `请支持独立网站，转发请注明本文链接…`).
+pub const NOTICES: &[&str] = &[
+    "声明：",
+    "声明:",
+    "免责声明",
+    "特别声明",
+    "版权声明",
+    "风险提示：",
+    "请支持独立网站",
+    "转载请注明",
+    "转发请注明",
+    "未经授权",
+    "原文链接",
+    "本文链接",
+    "摘要：",
+    "摘要:",
+    "【摘要】",
+    "视频-",
+    "视频：",
+];
+
+/// Words that mark a line of up to 100 characters as furniture wherever they stand: reposting
+/// rules, QR-code prompts, pagers and end-of-text markers
+/// (`本文为CSDN原创文章，未经允许不得转载…`, `…扫描下方二维码关注…`, `【上一篇】…【下一篇】…`).
+pub const NOTICE_WORDS: &[&str] = &[
+    "不得转载",
+    "禁止转载",
+    "转载请",
+    "请注明出处",
+    "二维码",
+    "正文已结束",
+    "返回列表",
+    "相关资讯请关注",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "返回首页",
+    "返回顶部",
+];
 
 /// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
 pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "图", "资料", "配图", "视觉中国"];
@@ -284,6 +334,10 @@ pub static LABEL_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// An automaton over [`FURNITURE`].
 pub static FURNITURE_MATCHER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(FURNITURE).expect("the furniture lexicon is a valid automaton"));
+
+/// An automaton over [`NOTICE_WORDS`].
+pub static NOTICE_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(NOTICE_WORDS).expect("the notice lexicon is a valid automaton"));
 
 /// An automaton over [`FOOTER`].
 pub static FOOTER_MATCHER: LazyLock<AhoCorasick> =
