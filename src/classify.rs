@@ -147,8 +147,13 @@ pub fn classify(cues: &[Cues]) -> Layout {
     let n = cues.len();
     let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
     let Some((b0, mut b1)) = body_run(cues) else {
+        // no prose at all: a listing or an index page. It has no headline or byline of an article
+        // (its dated lines are entries), only perhaps a breadcrumb.
         layout.roles.fill(Role::Navigation);
-        find_header(cues, n, &mut layout);
+        layout.breadcrumb = (0..n).find(|&k| breadcrumb::parse(cues[k].line.text).is_some());
+        if let Some(k) = layout.breadcrumb {
+            layout.roles[k] = Role::Breadcrumb;
+        }
         return layout;
     };
     // short lines between the text and its closing credits are still text: WeChat-style articles

@@ -312,6 +312,9 @@ pub const ORG_ENDINGS: &[&str] = &[
     "杂志",
 ];
 
+/// Endings of a news outlet's name (中国青年报, 澎湃新闻, 新华社, 南方周刊).
+pub const MEDIA_ENDINGS: &[&str] = &["报", "网", "社", "台", "刊", "新闻", "杂志", "传媒", "资讯", "客户端", "频道"];
+
 /// Role words that end a descriptor standing before a name (`观察者网专栏作者 王文`, `南都记者 余毅菁`).
 pub const ROLE_ENDINGS: &[&str] =
     &["作者", "记者", "通讯员", "编辑", "撰稿人", "评论员", "实习生", "特约撰稿", "见习", "实习", "特约", "首席"];

@@ -9,7 +9,9 @@
 //! or to a bracket, bar or line end.
 
 use crate::blocks::is_space;
-use crate::lexicon::{Field, LABELS, LABEL_MATCHER, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS};
+use crate::lexicon::{
+    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
+};
 
 /// One labelled value in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +37,14 @@ fn ends_value(c: char) -> bool {
     "|丨｜()（）[]【】<>《》\"“”".contains(c)
 }
 
-/// Every labelled value in `line`.
+/// Every labelled value in `line`; a whole line `name/outlet` gives an author and a source.
 pub fn credits(line: &str) -> Vec<Credit<'_>> {
+    if let Some((name, outlet)) = name_and_outlet(line) {
+        return vec![
+            Credit { field: Field::Author, value: name, start: 0 },
+            Credit { field: Field::Source, value: outlet, start: name.len() },
+        ];
+    }
     // label start, value start, field, bracketed, value limit
     let mut found: Vec<(usize, usize, Field, bool, usize)> = Vec::new();
     let short = line.chars().count() <= 60;
@@ -98,6 +106,20 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         out.push(Credit { field, value, start });
     }
     out
+}
+
+/// A reprint credit standing alone on its line, `石佳/中国青年报`: a reporter's name (two to four
+/// ideographs), a slash, and an outlet whose name ends like a news outlet's (报, 网, 社, 周刊 …).
+fn name_and_outlet(line: &str) -> Option<(&str, &str)> {
+    let (name, outlet) = line.split_once(['/', '／'])?;
+    let (name, outlet) = (name.trim_matches(is_space), outlet.trim_matches(is_space));
+    let n = name.chars().count();
+    let ok = (2..=4).contains(&n)
+        && name.chars().all(|c| matches!(c, '\u{4e00}'..='\u{9fff}'))
+        && (2..=15).contains(&outlet.chars().count())
+        && !outlet.contains(['/', '／', ' '])
+        && MEDIA_ENDINGS.iter().any(|e| outlet.ends_with(e));
+    ok.then_some((name, outlet))
 }
 
 /// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`, `Demi Xia`.
