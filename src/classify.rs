@@ -147,12 +147,14 @@ pub fn classify(cues: &[Cues]) -> Layout {
     let n = cues.len();
     let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
     let Some((b0, mut b1)) = body_run(cues) else {
-        // no prose at all: a listing or an index page. It has no headline or byline of an article
-        // (its dated lines are entries), only perhaps a breadcrumb.
+        // no prose at all: a listing, an index, or a stub. A labelled byline (发布时间：…) still
+        // marks an article's header; bare dates are a listing's entries, which have no headline.
         layout.roles.fill(Role::Navigation);
-        layout.breadcrumb = (0..n).find(|&k| breadcrumb::parse(cues[k].line.text).is_some());
-        if let Some(k) = layout.breadcrumb {
-            layout.roles[k] = Role::Breadcrumb;
+        find_header(cues, n, &mut layout);
+        if !layout.header.iter().any(|&k| !cues[k].credits.is_empty()) {
+            for k in layout.header.drain(..).chain(layout.title.take()) {
+                layout.roles[k] = Role::Navigation;
+            }
         }
         return layout;
     };
