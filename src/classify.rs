@@ -131,7 +131,9 @@ pub type SectionLines = (Option<usize>, Vec<(usize, Option<usize>)>);
 pub struct Layout {
     pub roles: Vec<Role>,
     pub title: Option<usize>,
-    pub breadcrumb: Option<usize>,
+    /// The breadcrumb's lines, top to bottom: one line, or a root and the lines that continue it
+    /// (`首页` / `> 要闻` / `> 山西要闻`).
+    pub breadcrumb: Vec<usize>,
     /// Byline lines between the headline and the body, top to bottom.
     pub header: Vec<usize>,
     /// Body lines.
@@ -239,7 +241,8 @@ const HEADER_WINDOW: usize = 40;
 /// byline is every credit or date line between the headline and the body.
 fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
     let lo = b0.saturating_sub(HEADER_WINDOW);
-    let crumb = (lo..b0).rev().find(|&k| breadcrumb::parse(cues[k].line.text).is_some());
+    let crumb_lines = (lo..b0).rev().find_map(|k| crumb_at(cues, k));
+    let crumb = crumb_lines.as_ref().and_then(|c| c.last().copied());
     let top = crumb.map_or(lo, |k| k + 1);
     let title = (top..b0)
         .filter(|&k| cues[k].headline_like() && !cues[k].caption())
@@ -255,16 +258,35 @@ fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
         layout.roles[k] = Role::Byline;
     }
     // with no breadcrumb near the body, look further up above the headline
-    let crumb = crumb.or_else(|| {
+    let crumb = crumb_lines.or_else(|| {
         let end = title.unwrap_or(top);
-        (end.saturating_sub(25)..end).rev().find(|&k| breadcrumb::parse(cues[k].line.text).is_some())
+        (end.saturating_sub(25)..end).rev().find_map(|k| crumb_at(cues, k))
     });
-    if let Some(k) = crumb {
+    for &k in crumb.iter().flatten() {
         layout.roles[k] = Role::Breadcrumb;
     }
     layout.title = title;
     layout.header = header;
-    layout.breadcrumb = crumb;
+    layout.breadcrumb = crumb.unwrap_or_default();
+}
+
+/// The breadcrumb ending at line `k`: the line itself when it reads as a path, or — when it starts
+/// with an arrow, as paths broken over lines do (`首页` / `> 要闻` / `> 山西要闻`) — the lines above it
+/// that continue it and the root line above them.
+fn crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
+    let starts_arrow = |j: usize| cues[j].line.text.starts_with(breadcrumb::is_arrow);
+    if !starts_arrow(k) {
+        return breadcrumb::parse(cues[k].line.text).is_some().then(|| vec![k]);
+    }
+    let mut first = k;
+    while first > 0 && starts_arrow(first) && k - first < 6 {
+        first -= 1;
+    }
+    if starts_arrow(first) || cues[first].chars > 24 {
+        return None;
+    }
+    let joined = breadcrumb::join(cues[first..=k].iter().map(|c| c.line.text));
+    breadcrumb::parse(&joined).is_some().then(|| (first..=k).collect())
 }
 
 /// How much line `k` looks like the headline of a body starting at `b0`.

@@ -247,8 +247,8 @@ pub const FOOTER: &[&str] = &[
 ];
 
 /// Prefixes of a breadcrumb line ("当前位置：首页 > 新闻").
-pub const BREADCRUMB_PREFIXES: &[&str] =
-    &["当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "所在位置", "位置"];
+/// A prefix is matched up to its colon and may follow a few words (`您的当前位置：`, `您所在的位置：`).
+pub const BREADCRUMB_PREFIXES: &[&str] = &["位置", "当前页面", "当前栏目", "所在栏目"];
 
 /// Breadcrumb roots that are not a site's name.
 pub const GENERIC_ROOTS: &[&str] = &["首页", "主页", "网站首页", "Home", "home", "HOME"];

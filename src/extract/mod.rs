@@ -22,7 +22,8 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     let text = |i: usize| cues[i].line.text;
 
     a.title = layout.title.map(|i| text(i).to_string());
-    if let Some(parts) = layout.breadcrumb.and_then(|i| breadcrumb::parse(text(i))) {
+    let crumb = breadcrumb::join(layout.breadcrumb.iter().map(|&i| text(i)));
+    if let Some(parts) = breadcrumb::parse(&crumb) {
         a.site = breadcrumb::site(parts[0]);
         a.breadcrumb = parts.iter().map(|p| p.to_string()).collect();
     }
