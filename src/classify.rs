@@ -212,22 +212,46 @@ fn weight(c: &Cues) -> i64 {
     }
 }
 
-/// The best-scoring contiguous run of lines (maximum subarray), as first and last index.
+/// The body: the best-scoring contiguous run of lines, as first and last index.
+///
+/// Each stretch between non-positive prefix sums (Kadane's segments) offers its best run; a run
+/// earns a bonus when an article frames it — a dated byline a few lines above, or closing credits
+/// (责任编辑 …) right after. A short article thus beats a longer sidebar, live blog or comment thread
+/// that no byline introduces.
 fn body_run(cues: &[Cues]) -> Option<(usize, usize)> {
-    let (mut best, mut best_span) = (0i64, None);
-    let (mut sum, mut start) = (0i64, 0);
+    let mut runs = Vec::new();
+    let (mut sum, mut start, mut seg_best, mut seg_end) = (0i64, 0, 0i64, None);
     for (i, c) in cues.iter().enumerate() {
         if sum <= 0 {
+            if let Some(e) = seg_end.take() {
+                runs.push((start, e, seg_best));
+            }
             sum = 0;
+            seg_best = 0;
             start = i;
         }
         sum += weight(c);
-        if sum > best {
-            best = sum;
-            best_span = Some((start, i));
+        if sum > seg_best {
+            seg_best = sum;
+            seg_end = Some(i);
         }
     }
-    best_span
+    if let Some(e) = seg_end {
+        runs.push((start, e, seg_best));
+    }
+    runs.into_iter()
+        .max_by_key(|&(s, e, sum)| (sum + framing_bonus(cues, s, e), std::cmp::Reverse(s)))
+        .map(|(s, e, _)| (s, e))
+}
+
+/// What an article's frame adds to a candidate body run from `s` to `e`.
+const FRAME_BONUS: i64 = 300;
+
+fn framing_bonus(cues: &[Cues], s: usize, e: usize) -> i64 {
+    let dated_above = (s.saturating_sub(8)..s).any(|k| cues[k].is_byline() && !cues[k].dates.is_empty());
+    let credits_below = (e + 1..cues.len().min(e + 5))
+        .any(|k| cues[k].is_byline() && cues[k].credits.iter().any(|c| c.field == Field::Editor));
+    FRAME_BONUS * (dated_above as i64 + credits_below as i64)
 }
 
 /// How far above the body the header may stand: portals put share bars, counters and ads

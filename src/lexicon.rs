@@ -215,6 +215,11 @@ pub const NOTICE_WORDS: &[&str] = &[
     "下一页",
     "返回首页",
     "返回顶部",
+    // promotions set between headline and text: `…火热进行中！【点击投票】…`, `…【下载地址】`
+    "【点击",
+    "【下载",
+    "点击投票",
+    "点击下载",
 ];
 
 /// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
