@@ -65,6 +65,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("发布日期", Field::Date),
     ("发表日期", Field::Date),
     ("发布于", Field::Date),
+    ("发表于", Field::Date),
 ];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
@@ -327,6 +328,9 @@ pub const ROLE_ENDINGS: &[&str] =
 /// Words in brackets that close a paragraph and are not a signature: `（完）`, `（待续）`.
 pub const NOT_SIGNATURES: &[&str] =
     &["完", "待续", "未完待续", "全文完", "组图", "图", "视频", "图片", "资料图", "详见"];
+
+/// Link words that end a byline value they are glued to (`作者：向雪妮返回富达，查看更多`).
+pub const VALUE_STOPS: &[&str] = &["返回", "查看更多", "点击", "阅读原文"];
 
 /// Words that trail a byline value on the same line and are not part of it (buttons).
 pub const TRAILING_BUTTONS: &[&str] = &["举报", "分享", "收藏", "打印", "纠错", "字号", "评论", "关注"];

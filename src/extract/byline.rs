@@ -10,7 +10,7 @@
 
 use crate::blocks::is_space;
 use crate::lexicon::{
-    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
+    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS, VALUE_STOPS,
 };
 
 /// One labelled value in a line.
@@ -21,6 +21,8 @@ pub struct Credit<'a> {
     pub value: &'a str,
     /// Byte offset of the label in the line.
     pub start: usize,
+    /// Whether the credit stands in brackets, `（记者唐霁）` or `（职工通讯员 李琴雯）`.
+    pub bracketed: bool,
 }
 
 fn is_colon(c: char) -> bool {
@@ -41,8 +43,8 @@ fn ends_value(c: char) -> bool {
 pub fn credits(line: &str) -> Vec<Credit<'_>> {
     if let Some((name, outlet)) = name_and_outlet(line) {
         return vec![
-            Credit { field: Field::Author, value: name, start: 0 },
-            Credit { field: Field::Source, value: outlet, start: name.len() },
+            Credit { field: Field::Author, value: name, start: 0, bracketed: false },
+            Credit { field: Field::Source, value: outlet, start: name.len(), bracketed: false },
         ];
     }
     // label start, value start, field, bracketed, value limit
@@ -53,8 +55,10 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         let before = line[..m.start()].chars().next_back();
         let rest = &line[m.end()..];
         let next = rest.chars().next();
+        // reporters may stand in brackets with their names glued on: `（记者唐霁）`
+        let reporter = word.ends_with("记者") || word == "通讯员" || word == "实习生";
         // a bracket opened just before, with a role word between: `（职工通讯员 李琴雯 刘会）`
-        let in_bracket = field == Field::Author && {
+        let in_bracket = reporter && {
             let head = &line[..m.start()];
             head.char_indices().rev().find(|&(_, c)| c == '(' || c == '（').is_some_and(|(o, c)| {
                 let between = &head[o + c.len_utf8()..];
@@ -62,6 +66,7 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             })
         };
         let bracketed = before.is_some_and(|c| c == '(' || c == '（') || in_bracket;
+        let after_bar = line[..m.start()].trim_end_matches(is_space).ends_with(['|', '｜', '丨']);
         if before.is_some_and(|c| !opens_label(c)) && !in_bracket {
             // labels glued to the word before, on a short byline line only:
             // `来源：证券时报网作者：李在山` (a label of two or more characters and a colon),
@@ -82,7 +87,9 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             // `文/石佳`, `执笔/叨叨姐`, `编辑/苏芳`: a slash or bar after the label
             Some(c) if "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
             Some(c) if is_space(c) && word != "文" => m.end(),
-            Some(_) if bracketed && field == Field::Author && word != "文" => m.end(),
+            Some(_) if bracketed && reporter => m.end(),
+            // fields between bars take their value glued on: `| 来源CSDN| 0 条评论| 作者魏星`
+            Some(_) if after_bar && word.chars().count() >= 2 => m.end(),
             _ => continue,
         };
         // `南都见习记者 林子沛`: what is glued before a reporter label describes the reporter, so the
@@ -97,13 +104,19 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         found.push((m.start(), value_start, field, bracketed, line.len()));
     }
     let mut out = Vec::with_capacity(found.len());
-    for (k, &(start, vstart, field, _, cap)) in found.iter().enumerate() {
+    for (k, &(start, vstart, field, bracketed, cap)) in found.iter().enumerate() {
         let limit = found.get(k + 1).map_or(line.len(), |f| f.0).min(cap);
         let raw = &line[vstart..limit];
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
-        let cut = raw.find(ends_value).unwrap_or(raw.len());
+        let mut cut = raw.find(ends_value).unwrap_or(raw.len());
+        // links copied onto the end of a value: `余毅菁 向雪妮返回富达，查看更多`
+        for stop in VALUE_STOPS {
+            if let Some(at) = raw[..cut].find(stop) {
+                cut = at;
+            }
+        }
         let value = raw[..cut].trim_matches(|c: char| is_space(c) || "，,;；、。.".contains(c));
-        out.push(Credit { field, value, start });
+        out.push(Credit { field, value, start, bracketed });
     }
     out
 }

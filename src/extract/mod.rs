@@ -39,7 +39,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         let in_body = layout.body.contains(&i);
         for c in &cues[i].credits {
             // inside a paragraph only bracketed credits count: （记者唐霁） or (责编：…)
-            if in_body && !bracketed(text(i), c.start) {
+            if in_body && !c.bracketed {
                 continue;
             }
             match c.field {
@@ -100,11 +100,6 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
             into.push(n);
         }
     }
-}
-
-/// Whether the label at byte `at` stands inside brackets.
-fn bracketed(line: &str, at: usize) -> bool {
-    line[..at].ends_with(['(', '（', '【', '['])
 }
 
 /// A short word beside the header's date that no label announces: the outlet on portal bylines,
