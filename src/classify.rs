@@ -19,12 +19,12 @@
 use crate::article::Role;
 use crate::blocks::{is_space, Line};
 use crate::extract::byline::{credits, Credit};
-use crate::extract::date::{find_dates, DateMatch};
+use crate::extract::date::{find_dates, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
     CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS,
-    PHOTO_OPENINGS,
+    PHOTO_OPENINGS, SALUTATION_WORDS,
 };
 
 /// What one line shows, computed once.
@@ -95,7 +95,7 @@ fn is_sentence_punct(c: char) -> bool {
 
 /// Compute the cues of every line.
 pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
-    lines
+    let mut cues: Vec<Cues<'a>> = lines
         .iter()
         .map(|&line| {
             let t = line.text;
@@ -120,7 +120,18 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             let credits = if photo { Vec::new() } else { credits(t) };
             Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates: find_dates(t) }
         })
-        .collect()
+        .collect();
+    // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
+    // year's line
+    for i in 0..cues.len().saturating_sub(1) {
+        if cues[i].chars == 4 && cues[i].dates.is_empty() {
+            let time = cues.get(i + 2).map(|c| c.line.text);
+            if let Some(d) = split_date(cues[i].line.text, cues[i + 1].line.text, time) {
+                cues[i].dates.push(d);
+            }
+        }
+    }
+    cues
 }
 
 /// A trailing section's lines: its heading (if any) and its items as (title, summary).
@@ -148,7 +159,7 @@ pub struct Layout {
 pub fn classify(cues: &[Cues]) -> Layout {
     let n = cues.len();
     let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
-    let Some((b0, mut b1)) = body_run(cues) else {
+    let Some((mut b0, mut b1)) = body_run(cues) else {
         // no prose at all: a listing, an index, or a stub. A labelled byline (发布时间：…) still
         // marks an article's header; bare dates are a listing's entries, which have no headline.
         layout.roles.fill(Role::Navigation);
@@ -160,6 +171,11 @@ pub fn classify(cues: &[Cues]) -> Layout {
         }
         return layout;
     };
+    // a salutation that opens a speech or letter stands on its own short line ending in a colon
+    // (`女士们、先生们：`, `亲爱的同学们：`) and is the text's first line
+    if b0 > 0 && salutation(&cues[b0 - 1]) {
+        b0 -= 1;
+    }
     // short lines between the text and its closing credits are still text: WeChat-style articles
     // end in one-phrase lines (`开始搓搓手了！！！`) right above `编辑|…` / 责任编辑
     if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
@@ -189,6 +205,19 @@ pub fn classify(cues: &[Cues]) -> Layout {
     find_header(cues, b0, &mut layout);
     find_trailer(cues, b1 + 1, &mut layout);
     layout
+}
+
+/// A short line ending in a colon that addresses the audience: `女士们、先生们：`.
+fn salutation(c: &Cues) -> bool {
+    let t = c.line.text;
+    c.chars <= 20
+        && t.ends_with([':', '：'])
+        && !c.furniture
+        && !c.footer
+        && c.heading.is_none()
+        && !c.is_byline()
+        && t.chars().all(|ch| is_cjk(ch) || "、，,:： ".contains(ch))
+        && SALUTATION_WORDS.iter().any(|w| t.contains(w))
 }
 
 /// A line that may stand between the body's last paragraph and the closing credits and still be

@@ -230,6 +230,9 @@ pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "
 /// a photographer or a picture agency, not the article.
 pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "图为", "图：", "图:", "摄影", "视频来源", "配图"];
 
+/// Words of a salutation that opens a speech or a letter (`女士们、先生们：`, `亲爱的同学们：`).
+pub const SALUTATION_WORDS: &[&str] = &["们", "亲爱的", "尊敬的", "各位", "同志", "朋友"];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",

@@ -164,6 +164,31 @@ fn parse_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(DateMatch,
     Some((m, end))
 }
 
+/// A date broken over lines, as feed pages print it: the year on one line, `09/07` on the next,
+/// and perhaps `19:02` on the third. The match spans the year's line.
+pub fn split_date(year: &str, month_day: &str, time: Option<&str>) -> Option<DateMatch> {
+    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| digit(c).is_some());
+    let number = |s: &str| s.chars().try_fold(0u32, |v, c| digit(c).map(|d| v * 10 + d));
+    if year.chars().count() != 4 || !all_digits(year) {
+        return None;
+    }
+    let y = number(year)?;
+    let (m, d) = month_day.split_once(['/', '-', '／', '－', '.'])?;
+    if !(all_digits(m) && all_digits(d) && m.chars().count() <= 2 && d.chars().count() <= 2) {
+        return None;
+    }
+    let (m, d) = (number(m)?, number(d)?);
+    if !(1990..=2099).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let time = time.and_then(|t| {
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let mut c = Cursor { chars: &chars, i: 0 };
+        parse_time(&mut c).filter(|_| c.i == chars.len())
+    });
+    Some(DateMatch { start: 0, end: year.len(), year: y as u16, month: m as u8, day: d as u8, time })
+}
+
 fn fold(c: char) -> char {
     match c {
         '－' => '-',
@@ -221,6 +246,14 @@ mod tests {
         assert_eq!(iso("２０１７年７月２６日"), ["2017-07-26"], "should read full-width digits");
         assert_eq!(iso("2019年06月15日08:18  来源"), ["2019-06-15T08:18+08:00"], "should read a glued time");
         assert_eq!(iso("2019年06月15日 08时18分"), ["2019-06-15T08:18+08:00"], "should read 时分");
+    }
+
+    #[test]
+    fn reads_a_date_broken_over_lines() {
+        let d = split_date("2019", "09/07", Some("19:02")).map(|d| d.iso());
+        assert_eq!(d.as_deref(), Some("2019-09-07T19:02+08:00"), "should join year, day and time lines");
+        assert!(split_date("1204", "09/07", None).is_none(), "should reject a year out of range");
+        assert!(split_date("2019", "第9期", None).is_none(), "should reject a line that is not a day");
     }
 
     #[test]
