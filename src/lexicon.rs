@@ -233,6 +233,9 @@ pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "�
 /// Words of a salutation that opens a speech or a letter (`女士们、先生们：`, `亲爱的同学们：`).
 pub const SALUTATION_WORDS: &[&str] = &["们", "亲爱的", "尊敬的", "各位", "同志", "朋友"];
 
+/// Badges that feed pages glue before a headline (`原创最不愁吃肉的国家…`).
+pub const TITLE_BADGES: &[&str] = &["原创", "置顶"];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",

@@ -13,7 +13,7 @@ pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Section};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::{Field, NOT_NAMES, NOT_SIGNATURES};
+use crate::lexicon::{Field, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
 
 /// Build the Article.
@@ -21,7 +21,12 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     let mut a = Article::default();
     let text = |i: usize| cues[i].line.text;
 
-    a.title = layout.title.map(|i| text(i).to_string());
+    // a badge glued before the headline by feed pages (`原创最不愁吃肉的国家…`) is not part of it
+    a.title = layout.title.map(|i| {
+        let t = text(i);
+        let bare = TITLE_BADGES.iter().find_map(|b| t.strip_prefix(b)).filter(|r| r.chars().count() >= 6);
+        bare.unwrap_or(t).to_string()
+    });
     let crumb = breadcrumb::join(layout.breadcrumb.iter().map(|&i| text(i)));
     if let Some(parts) = breadcrumb::parse(&crumb) {
         a.site = breadcrumb::site(parts[0]);
@@ -58,6 +63,13 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     if a.authors.is_empty() {
         if let Some(&last) = layout.body.last() {
             a.authors = signature(text(last));
+        }
+    }
+    // an outlet alone on a line between the headline and the byline row (`新华社`, then the date):
+    // reprints credit it so (below the byline such lines are share buttons: 开心网, 人人)
+    if a.source.is_none() {
+        if let (Some(t), Some(&h)) = (layout.title, layout.header.first()) {
+            a.source = (t + 1..h).map(|i| text(i)).find(|w| lone_outlet(w)).map(str::to_string);
         }
     }
     // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
@@ -120,6 +132,13 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
     byline::outlet(after)
         .filter(plausible)
         .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// A line that is only an outlet's name: a few ideographs ending like a news outlet's (新华社, 中国青年报).
+fn lone_outlet(line: &str) -> bool {
+    (3..=12).contains(&line.chars().count())
+        && line.chars().all(crate::classify::is_cjk)
+        && MEDIA_ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
 /// The names in brackets that close a paragraph, `（张巨峰）` or `(李楠)`: a reporter's signature.
