@@ -69,7 +69,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     // reprints credit it so (below the byline such lines are share buttons: 开心网, 人人)
     if a.source.is_none() {
         if let (Some(t), Some(&h)) = (layout.title, layout.header.first()) {
-            a.source = (t + 1..h).map(|i| text(i)).find(|w| lone_outlet(w)).map(str::to_string);
+            a.source = (t + 1..h).map(text).find(|w| lone_outlet(w)).map(str::to_string);
         }
     }
     // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
