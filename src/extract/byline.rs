@@ -60,9 +60,10 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         // a bracket opened just before, with a role word between: `（职工通讯员 李琴雯 刘会）`
         let in_bracket = reporter && {
             let head = &line[..m.start()];
-            head.char_indices().rev().find(|&(_, c)| c == '(' || c == '（').is_some_and(|(o, c)| {
+            // look back at most five characters, so that a long line costs linear time
+            head.char_indices().rev().take(5).find(|&(_, c)| c == '(' || c == '（').is_some_and(|(o, c)| {
                 let between = &head[o + c.len_utf8()..];
-                between.chars().count() <= 4 && !between.contains([')', '）'])
+                !between.contains([')', '）'])
             })
         };
         let bracketed = before.is_some_and(|c| c == '(' || c == '（') || in_bracket;
