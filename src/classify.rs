@@ -101,7 +101,7 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             let t = line.text;
             let chars = t.chars().count();
             let punct = t.chars().filter(|&c| is_sentence_punct(c)).count();
-            let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?']);
+            let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
             // furniture and footer words mark short lines only; a paragraph may quote them
@@ -176,6 +176,11 @@ pub fn classify(cues: &[Cues]) -> Layout {
     if b0 > 0 && salutation(&cues[b0 - 1]) {
         b0 -= 1;
     }
+    // a sentence broken over short lines (WeChat style: `下周一，` / `京沪高速施工就将进入…，`) starts
+    // on the line whose comma runs on into the body
+    while b0 > 0 && runs_on(&cues[b0 - 1]) {
+        b0 -= 1;
+    }
     // short lines between the text and its closing credits are still text: WeChat-style articles
     // end in one-phrase lines (`开始搓搓手了！！！`) right above `编辑|…` / 责任编辑
     if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
@@ -205,6 +210,17 @@ pub fn classify(cues: &[Cues]) -> Layout {
     find_header(cues, b0, &mut layout);
     find_trailer(cues, b1 + 1, &mut layout);
     layout
+}
+
+/// A short line of text cut at a comma, continued on the next line.
+fn runs_on(c: &Cues) -> bool {
+    c.chars <= 40
+        && c.line.text.ends_with(['，', ','])
+        && !c.furniture
+        && !c.footer
+        && c.heading.is_none()
+        && !c.is_byline()
+        && breadcrumb::parse(c.line.text).is_none()
 }
 
 /// A short line ending in a colon that addresses the audience: `女士们、先生们：`.

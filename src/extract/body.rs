@@ -3,10 +3,44 @@
 //! In: the body lines the classifier chose. Out: their texts.
 //! Rules: a line is a paragraph; a credit in brackets that closes the last paragraph on its own
 //! line — `(责编：汤诗瑶、丁涛)` — is a credit, not text (the classifier has already moved credit lines).
+//! A link glued after the last sentence of a paragraph — `…仍将持续。返回腾讯网首页>>` — is cut off:
+//! portals append such "back to" links to the final paragraph when the page is copied.
 
 use crate::classify::Cues;
 
 /// The paragraphs of the body lines, in order.
 pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
-    body.iter().map(|&i| cues[i].line.text.to_string()).collect()
+    body.iter().map(|&i| without_trailing_link(cues[i].line.text).to_string()).collect()
+}
+
+/// `text` without a short link (ending in `>>` or `»`) glued after its last sentence.
+fn without_trailing_link(text: &str) -> &str {
+    let trimmed = text.trim_end_matches(['>', '＞', '»']);
+    if trimmed.len() == text.len() {
+        return text;
+    }
+    match trimmed.rfind(['。', '！', '？', '”']) {
+        Some(end) => {
+            let end = end + trimmed[end..].chars().next().map_or(0, char::len_utf8);
+            let link = &trimmed[end..];
+            if !link.is_empty() && link.chars().count() <= 12 {
+                &text[..end]
+            } else {
+                text
+            }
+        }
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_trailing_link;
+
+    #[test]
+    fn cuts_a_glued_link() {
+        assert_eq!(without_trailing_link("整顿仍将持续。返回首页>>"), "整顿仍将持续。", "should cut the link");
+        assert_eq!(without_trailing_link("整顿仍将持续。"), "整顿仍将持续。", "should keep a plain paragraph");
+        assert_eq!(without_trailing_link("详见下文>>"), "详见下文>>", "should keep a line with no sentence");
+    }
 }
