@@ -210,8 +210,13 @@ pub const NOTICE_WORDS: &[&str] = &[
     "正文已结束",
     "返回列表",
     "相关资讯请关注",
-    "上一篇",
-    "下一篇",
+    // pagers and previous/next links, in their delimited forms (a paragraph may say 上一篇文章)
+    "上一篇：",
+    "上一篇:",
+    "【上一篇】",
+    "下一篇：",
+    "下一篇:",
+    "【下一篇】",
     "上一页",
     "下一页",
     "返回首页",
@@ -224,7 +229,7 @@ pub const NOTICE_WORDS: &[&str] = &[
 ];
 
 /// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
-pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "图", "资料", "配图", "视觉中国"];
+pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "配图", "视觉中国", "资料照片"];
 
 /// Openings of a photo caption or photo credit (`图片来源：…`, `资料图：…`, `图为…`): its labels credit
 /// a photographer or a picture agency, not the article.
