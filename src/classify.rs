@@ -3,18 +3,23 @@
 //! In: the page's [`Line`]s. Out: a [`Layout`] — a role for every line and the indices of the
 //! regions the extractors read.
 //! Rules, in order:
-//! 1. Cues per line: length, sentence punctuation, labelled credits, dates, furniture words
-//!    (share bars, 原标题, 字号), footer words (版权所有, ICP备), section headings.
+//! 1. Cues per line: length, sentence punctuation, labelled credits, dates (also a date broken over
+//!    lines), furniture (share bars, 原标题 notes, disclaimers, pagers, promotions), photo captions,
+//!    footer words (版权所有, ICP备), section headings.
 //! 2. The body is the run of lines with the most prose: each prose line weighs its length, each
 //!    short or unpunctuated line costs a little, credits, furniture, headings and footers cost a lot;
 //!    the best-scoring contiguous run wins (the maximum-subarray idea of Body Text Extraction,
-//!    Finn et al. 2001, over lines instead of tags).
-//! 3. Above the body, the nearest lines with credits or dates form the byline; the headline is the
-//!    nearest headline-like line above them — portals and local sites alike print headline, then a
-//!    row of date/来源/作者, then the text.
-//! 4. The breadcrumb is the nearest path-like line above the headline.
-//! 5. After the body, credit lines (责任编辑 …) close the article; then headed sections of items;
-//!    then the footer.
+//!    Finn et al. 2001, over lines instead of tags), with a bonus for a run an article frames — a
+//!    dated byline above, closing credits below. The run then grows over a salutation above it
+//!    (`女士们、先生们：`), a sentence cut at a comma, and short lines down to the closing credits.
+//! 3. The breadcrumb is the nearest path-like line (or path broken over lines) above the body; the
+//!    headline is the best-scoring headline-like line between it and the body — right above the
+//!    byline row, right after the path, sentence-length, with headline punctuation. The byline is
+//!    every credit or date line between the headline and the body.
+//! 4. After the body, credit lines (责任编辑 …) close the article — also one that follows a short
+//!    embedded block; then headed sections of items; then the footer.
+//! 5. A page with no prose is a listing: it keeps a breadcrumb, and a header only when a labelled
+//!    byline (发布时间：…) marks one.
 
 use crate::article::Role;
 use crate::blocks::{is_space, Line};
