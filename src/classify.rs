@@ -28,8 +28,8 @@ use crate::extract::date::{find_dates, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    CAPTION_ENDINGS, FOOTER_MATCHER, FURNITURE_MATCHER, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS,
-    PHOTO_OPENINGS, SALUTATION_WORDS,
+    CAPTION_ENDINGS, CODE_KEYWORDS, FOOTER_MATCHER, FURNITURE_MATCHER, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE,
+    PHOTO_ENDINGS, PHOTO_OPENINGS, SALUTATION_WORDS,
 };
 
 /// What one line shows, computed once.
@@ -257,9 +257,23 @@ fn weight(c: &Cues) -> i64 {
         -60
     } else if c.prose {
         c.chars as i64
+    } else if code(c.line.text) {
+        // program text in a technical article neither makes nor breaks the run
+        0
     } else {
         -(10 + c.chars as i64 / 4)
     }
+}
+
+/// A line of program text: no ideographs, ASCII letters, and code punctuation or a keyword
+/// (`import json`, `data = client.lpop('test')`), as technical articles quote it.
+fn code(t: &str) -> bool {
+    t.is_ascii()
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+        && (t.contains(['=', '(', ')', '{', '}', ';'])
+            || CODE_KEYWORDS
+                .iter()
+                .any(|k| t.strip_prefix(k).is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))))
 }
 
 /// The body: the best-scoring contiguous run of lines, as first and last index.

@@ -241,6 +241,12 @@ pub const SALUTATION_WORDS: &[&str] = &["们", "亲爱的", "尊敬的", "各位
 /// Badges that feed pages glue before a headline (`原创最不愁吃肉的国家…`).
 pub const TITLE_BADGES: &[&str] = &["原创", "置顶"];
 
+/// Keywords that open a line of program text in technical articles (`import json`, `return`).
+pub const CODE_KEYWORDS: &[&str] = &[
+    "import", "from", "def", "return", "class", "if", "elif", "else", "for", "while", "try", "except", "with", "print",
+    "function", "var", "let", "const", "pass", "break", "continue", "yield", "async", "await",
+];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",
