@@ -247,6 +247,9 @@ pub const CODE_KEYWORDS: &[&str] = &[
     "function", "var", "let", "const", "pass", "break", "continue", "yield", "async", "await",
 ];
 
+/// Follow buttons printed after a publishing account's name on feed pages (`去驴行` / `关注`).
+pub const FOLLOW_BUTTONS: &[&str] = &["关注", "+关注", "＋关注", "+ 关注", "订阅"];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",

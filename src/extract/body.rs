@@ -4,13 +4,31 @@
 //! Rules: a line is a paragraph; a credit in brackets that closes the last paragraph on its own
 //! line — `(责编：汤诗瑶、丁涛)` — is a credit, not text (the classifier has already moved credit lines).
 //! A link glued after the last sentence of a paragraph — `…仍将持续。返回腾讯网首页>>` — is cut off:
-//! portals append such "back to" links to the final paragraph when the page is copied.
+//! portals append such "back to" links to the final paragraph when the page is copied. A picture
+//! counter before a gallery caption — `1/10 当全世界…` — is not text either.
 
 use crate::classify::Cues;
 
 /// The paragraphs of the body lines, in order.
 pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
-    body.iter().map(|&i| without_trailing_link(cues[i].line.text).to_string()).collect()
+    body.iter().map(|&i| without_counter(without_trailing_link(cues[i].line.text)).to_string()).collect()
+}
+
+/// `text` without a leading gallery counter `3/10 `.
+fn without_counter(text: &str) -> &str {
+    let Some((n, rest)) = text.split_once('/') else { return text };
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(space) = rest.find(crate::blocks::is_space) else { return text };
+    let (total, after) = rest.split_at(space);
+    let after = after.trim_start_matches(crate::blocks::is_space);
+    let counter = digits(n)
+        && digits(total)
+        && n.parse::<u32>().ok().zip(total.parse::<u32>().ok()).is_some_and(|(i, m)| 1 <= i && i <= m);
+    if counter && !after.is_empty() {
+        after
+    } else {
+        text
+    }
 }
 
 /// `text` without a short link (ending in `>>` or `»`) glued after its last sentence.
@@ -35,7 +53,14 @@ fn without_trailing_link(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::without_trailing_link;
+    use super::{without_counter, without_trailing_link};
+
+    #[test]
+    fn drops_a_gallery_counter() {
+        assert_eq!(without_counter("1/10 当全世界"), "当全世界", "should drop 1/10");
+        assert_eq!(without_counter("24/7 营业"), "24/7 营业", "should keep n/m when n exceeds m");
+        assert_eq!(without_counter("1/10的人"), "1/10的人", "should keep a fraction inside a sentence");
+    }
 
     #[test]
     fn cuts_a_glued_link() {

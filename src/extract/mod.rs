@@ -16,7 +16,7 @@ pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Section};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::{Field, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
+use crate::lexicon::{Field, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
 
 /// Build the Article.
@@ -73,6 +73,14 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     if a.source.is_none() {
         if let (Some(t), Some(&h)) = (layout.title, layout.header.first()) {
             a.source = (t + 1..h).map(text).find(|w| lone_outlet(w)).map(str::to_string);
+        }
+    }
+    // the publishing account above its follow button (`去驴行` / `关注`), as feed pages show it
+    if a.source.is_none() {
+        if let (Some(t), Some(&b0)) = (layout.title, layout.body.first()) {
+            a.source = (t + 1..b0)
+                .find(|&i| cues[i].chars <= 20 && FOLLOW_BUTTONS.contains(&text(i + 1)) && cues[i].credits.is_empty())
+                .map(|i| text(i).to_string());
         }
     }
     // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
