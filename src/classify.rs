@@ -24,7 +24,7 @@
 use crate::article::Role;
 use crate::blocks::{is_space, Line};
 use crate::extract::byline::{credits, Credit};
-use crate::extract::date::{find_dates, split_date, DateMatch};
+use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
@@ -123,7 +123,15 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             let photo = PHOTO_OPENINGS.iter().any(|p| t.starts_with(p))
                 || PHOTO_ENDINGS.iter().any(|e| t.trim_end_matches([')', '）']).ends_with(e));
             let credits = if photo { Vec::new() } else { credits(t) };
-            Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates: find_dates(t) }
+            let mut dates = find_dates(t);
+            if dates.is_empty() {
+                // a labelled date with a two-digit year: `发布时间：18-03-0823:16`
+                dates.extend(credits.iter().filter(|c| c.field == Field::Date).find_map(|c| {
+                    let at = c.value.as_ptr() as usize - t.as_ptr() as usize;
+                    short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
+                }));
+            }
+            Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates }
         })
         .collect();
     // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
