@@ -13,6 +13,9 @@ pub enum Field {
     Source,
     Editor,
     Date,
+    /// Other production roles (摄影, 监制, 审核 …): they end the value before them and credit nobody
+    /// the Article names.
+    Other,
 }
 
 /// Byline labels, each followed on the page by a colon or a space and a value.
@@ -66,7 +69,26 @@ pub const LABELS: &[(&str, Field)] = &[
     ("发表日期", Field::Date),
     ("发布于", Field::Date),
     ("发表于", Field::Date),
+    // other production roles: photographers, producers, reviewers (`编辑：张三 审核：李四`)
+    ("摄影", Field::Other),
+    ("摄像", Field::Other),
+    ("视频", Field::Other),
+    ("监制", Field::Other),
+    ("统筹", Field::Other),
+    ("策划", Field::Other),
+    ("出品", Field::Other),
+    ("制作", Field::Other),
+    ("设计", Field::Other),
+    ("审核", Field::Other),
+    ("审校", Field::Other),
+    ("终审", Field::Other),
+    ("主编", Field::Other),
+    ("值班主任", Field::Other),
 ];
+
+/// Labels that are also common words (in menus: `文字 图片 视频`): they count only before a colon or
+/// a slash, never before a space.
+pub const NEEDS_COLON: &[&str] = &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文"];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
 pub const SECTION_HEADINGS: &[&str] = &[

@@ -10,7 +10,8 @@
 
 use crate::blocks::is_space;
 use crate::lexicon::{
-    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS, VALUE_STOPS,
+    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
+    VALUE_STOPS,
 };
 
 /// One labelled value in a line.
@@ -87,7 +88,9 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             Some(c) if is_colon(c) => m.end() + c.len_utf8(),
             // `文/石佳`, `执笔/叨叨姐`, `编辑/苏芳`: a slash or bar after the label
             Some(c) if "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
-            Some(c) if is_space(c) && word != "文" => m.end(),
+            // a space may follow a label, except labels that are common words in menus and text
+            // (`视频 图片 新闻`, `文字 图片`): those need a colon or a slash
+            Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end(),
             Some(_) if bracketed && reporter => m.end(),
             // fields between bars take their value glued on: `| 来源CSDN| 0 条评论| 作者魏星`
             Some(_) if after_bar && word.chars().count() >= 2 => m.end(),
@@ -164,6 +167,7 @@ pub fn names(value: &str) -> Vec<String> {
             && token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && token.chars().all(|c| c.is_ascii_alphanumeric());
         if token.is_empty()
+            || token.contains([':', '：'])
             || (!handle && token.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
             || token.chars().count() > 12
             || TRAILING_BUTTONS.contains(&token)
@@ -239,8 +243,14 @@ mod tests {
         assert_eq!(fields("新华社巴黎12月9日电（记者唐霁）法国"), [(Field::Author, "唐霁")], "should read （记者X）");
         assert_eq!(fields("(责编：汤诗瑶、丁涛)"), [(Field::Editor, "汤诗瑶、丁涛")], "should read (责编：…)");
         assert_eq!(fields("文/石佳"), [(Field::Author, "石佳")], "should read 文/");
+        assert_eq!(
+            fields("编辑：张三 审核：李四"),
+            [(Field::Editor, "张三"), (Field::Other, "李四")],
+            "should end a value at another role's label"
+        );
         assert!(fields("本文为原创文章").is_empty(), "should not take 文 inside a word");
         assert!(fields("记者会上说").is_empty(), "should not take 记者 without a colon or bracket");
+        assert!(fields("视频 图片 新闻").is_empty(), "should not take a menu of words as credits");
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
                         a.source = byline::outlet(c.value);
                     }
                 }
-                Field::Date => {}
+                Field::Date | Field::Other => {}
             }
         }
     }
