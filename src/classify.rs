@@ -245,7 +245,7 @@ fn salutation(c: &Cues) -> bool {
         && !c.footer
         && c.heading.is_none()
         && !c.is_byline()
-        && t.chars().all(|ch| is_cjk(ch) || "、，,:： ".contains(ch))
+        && t.chars().all(|ch| is_cjk(ch) || "、，,:：()（） ".contains(ch))
         && SALUTATION_WORDS.iter().any(|w| t.contains(w))
 }
 
@@ -312,18 +312,28 @@ fn body_run(cues: &[Cues]) -> Option<(usize, usize)> {
         runs.push((start, e, seg_best));
     }
     runs.into_iter()
-        .max_by_key(|&(s, e, sum)| (sum + framing_bonus(cues, s, e), std::cmp::Reverse(s)))
+        .max_by_key(|&(s, e, sum)| (sum + framing_bonus(cues, s, e, sum), std::cmp::Reverse(s)))
         .map(|(s, e, _)| (s, e))
+}
+
+/// A credit line that closes an article: 责任编辑 and its kin.
+fn closing_credit(c: &Cues) -> bool {
+    c.is_byline() && c.credits.iter().any(|c| c.field == Field::Editor)
 }
 
 /// What an article's frame adds to a candidate body run from `s` to `e`.
 const FRAME_BONUS: i64 = 300;
 
-fn framing_bonus(cues: &[Cues], s: usize, e: usize) -> i64 {
-    let dated_above = (s.saturating_sub(8)..s).any(|k| cues[k].is_byline() && !cues[k].dates.is_empty());
-    let credits_below = (e + 1..cues.len().min(e + 5))
-        .any(|k| cues[k].is_byline() && cues[k].credits.iter().any(|c| c.field == Field::Editor));
-    FRAME_BONUS * (dated_above as i64 + credits_below as i64)
+/// Each frame adds at most twice the run's own weight: a one-line comment under its dated header stays
+/// small.
+fn framing_bonus(cues: &[Cues], s: usize, e: usize, sum: i64) -> i64 {
+    // the nearest byline above, with no prose or closing credits of another text in between
+    let dated_above = (s.saturating_sub(8)..s)
+        .rev()
+        .find(|&k| cues[k].prose || cues[k].is_byline())
+        .is_some_and(|k| !cues[k].prose && !cues[k].dates.is_empty() && !closing_credit(&cues[k]));
+    let credits_below = (e + 1..cues.len().min(e + 5)).any(|k| closing_credit(&cues[k]));
+    FRAME_BONUS.min(2 * sum) * (dated_above as i64 + credits_below as i64)
 }
 
 /// How far above the body the header may stand: portals put share bars, counters and ads

@@ -258,7 +258,9 @@ pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "
 pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "图为", "图：", "图:", "摄影", "视频来源", "配图"];
 
 /// Words of a salutation that opens a speech or a letter (`女士们、先生们：`, `亲爱的同学们：`).
-pub const SALUTATION_WORDS: &[&str] = &["们", "亲爱的", "尊敬的", "各位", "同志", "朋友"];
+/// Notices open with their addressees (`各乡镇（街道）、各有关单位：`).
+pub const SALUTATION_WORDS: &[&str] =
+    &["们", "亲爱的", "尊敬的", "各位", "同志", "朋友", "各有关", "单位", "各乡镇", "各部门"];
 
 /// Badges that feed pages glue before a headline (`原创最不愁吃肉的国家…`).
 pub const TITLE_BADGES: &[&str] = &["原创", "置顶"];

@@ -89,10 +89,13 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i])).filter(|s| !a.authors.contains(s));
     }
 
+    // after the body only a labelled line or a bare date line (a notice's closing date) dates the
+    // article; `网友甲 2024-04-21 08:12` heads a comment
+    let closing = |i: &&usize| !cues[**i].credits.is_empty() || date_only(&cues[**i]);
     let date = layout
         .header
         .iter()
-        .chain(&layout.tail)
+        .chain(layout.tail.iter().filter(closing))
         .find_map(|&i| cues[i].dates.first())
         .or_else(|| layout.title.and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
     a.published = date.map(|d| d.iso());
@@ -143,6 +146,16 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
     byline::outlet(after)
         .filter(plausible)
         .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
+fn date_only(c: &Cues) -> bool {
+    let t = c.line.text;
+    c.dates.len() == 1 && {
+        let d = &c.dates[0];
+        let rest = format!("{}{}", &t[..d.start], &t[d.end..]);
+        rest.chars().all(|ch| crate::blocks::is_space(ch) || "()（）[]【】".contains(ch))
+    }
 }
 
 /// A line that is only an outlet's name: a few ideographs ending like a news outlet's (新华社, 中国青年报).
