@@ -106,7 +106,7 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             let t = line.text;
             let chars = t.chars().count();
             let punct = t.chars().filter(|&c| is_sentence_punct(c)).count();
-            let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；']);
+            let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
             // furniture and footer words mark short lines only; a paragraph may quote them
