@@ -193,7 +193,7 @@ pub const FURNITURE: &[&str] = &[
 ];
 
 /// Openings of a line that notes the article's original headline (（原标题：…）, 本文原标题：《…》).
-pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题："];
+pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题：", "原题:"];
 
 /// Endings of a photo credit line: the photographer (`刘通摄`), the picture agency (`（视觉中国）`).
 pub const PHOTO_ENDINGS: &[&str] = &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo"];
@@ -207,6 +207,7 @@ pub const NOTICES: &[&str] = &[
     "特别声明",
     "版权声明",
     "风险提示：",
+    "风险提示:",
     "请支持独立网站",
     "转载请注明",
     "转发请注明",
@@ -218,6 +219,7 @@ pub const NOTICES: &[&str] = &[
     "【摘要】",
     "视频-",
     "视频：",
+    "视频:",
 ];
 
 /// Words that mark a line of up to 100 characters as furniture wherever they stand: reposting

@@ -37,7 +37,7 @@ fn without_trailing_link(text: &str) -> &str {
     if trimmed.len() == text.len() {
         return text;
     }
-    match trimmed.rfind(['。', '！', '？', '”']) {
+    match trimmed.rfind(['。', '！', '？', '”', '!', '?']) {
         Some(end) => {
             let end = end + trimmed[end..].chars().next().map_or(0, char::len_utf8);
             let link = &trimmed[end..];

@@ -170,9 +170,9 @@ pub fn short_date(value: &str) -> Option<DateMatch> {
     let chars: Vec<(usize, char)> = value.char_indices().collect();
     let mut c = Cursor { chars: &chars, i: 0 };
     let y = c.number(2).filter(|_| c.i == 2)?;
-    c.eat(&['-', '/', '.'])?;
+    c.eat(&['-', '/', '.', '－', '／', '．'])?;
     let m = c.number(2).filter(|_| c.i == 5)?;
-    c.eat(&['-', '/', '.'])?;
+    c.eat(&['-', '/', '.', '－', '／', '．'])?;
     // the day is two digits; a time may follow at once
     let d = {
         let start = c.i;
