@@ -63,7 +63,7 @@ impl Cues<'_> {
         self.chars >= 40 && self.punct >= 2
     }
 
-    /// A picture caption or credit under a photo: `姚明场边支招周琦。视频截图`, `（刘通摄）`.
+    /// A picture caption or credit under a photo: `主教练在场边布置战术。视频截图`, `（林可摄）`.
     pub fn caption(&self) -> bool {
         let t = self.line.text.trim_end_matches([')', '）']);
         t.contains('。') || CAPTION_ENDINGS.iter().any(|e| t.ends_with(e))
@@ -125,7 +125,7 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             let credits = if photo { Vec::new() } else { credits(t) };
             let mut dates = find_dates(t);
             if dates.is_empty() {
-                // a labelled date with a two-digit year: `发布时间：18-03-0823:16`
+                // a labelled date with a two-digit year: `发布时间：21-06-0509:40`
                 dates.extend(credits.iter().filter(|c| c.field == Field::Date).find_map(|c| {
                     let at = c.value.as_ptr() as usize - t.as_ptr() as usize;
                     short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
@@ -189,13 +189,13 @@ pub fn classify(cues: &[Cues]) -> Layout {
     if b0 > 0 && salutation(&cues[b0 - 1]) {
         b0 -= 1;
     }
-    // a sentence broken over short lines (WeChat style: `下周一，` / `京沪高速施工就将进入…，`) starts
+    // a sentence broken over short lines (WeChat style: `从明天起，` / `老城区的公交线路将调整，`) starts
     // on the line whose comma runs on into the body
     while b0 > 0 && runs_on(&cues[b0 - 1]) {
         b0 -= 1;
     }
     // short lines between the text and its closing credits are still text: WeChat-style articles
-    // end in one-phrase lines (`开始搓搓手了！！！`) right above `编辑|…` / 责任编辑
+    // end in one-phrase lines (`大家周末见！！！`) right above `编辑|…` / 责任编辑
     if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
         let closes = cues[k].is_byline() && cues[k].credits.iter().any(|c| c.field != Field::Date);
         if closes && k > b1 + 1 {

@@ -56,7 +56,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("本文编辑", Field::Editor),
     ("网络编辑", Field::Editor),
     ("编审", Field::Editor),
-    // proofreaders close 澎湃/新京报 articles beside the editor and count as editors
+    // proofreaders close many articles beside the editor and count as editors
     ("校对", Field::Editor),
     // dates
     ("发布时间", Field::Date),
@@ -195,11 +195,11 @@ pub const FURNITURE: &[&str] = &[
 /// Openings of a line that notes the article's original headline (（原标题：…）, 本文原标题：《…》).
 pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题：", "原题:"];
 
-/// Endings of a photo credit line: the photographer (`刘通摄`), the picture agency (`（视觉中国）`).
+/// Endings of a photo credit line: the photographer (`林可摄`), the picture agency (`（视觉中国）`).
 pub const PHOTO_ENDINGS: &[&str] = &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo"];
 
 /// Openings of a notice that closes an article however long it runs: disclaimers and reposting
-/// rules (`声明：证券时报力求信息真实…`, `请支持独立网站，转发请注明本文链接…`).
+/// rules (`声明：本站力求信息真实…`, `请支持独立网站，转发请注明本文链接…`).
 pub const NOTICES: &[&str] = &[
     "声明：",
     "声明:",
@@ -224,7 +224,7 @@ pub const NOTICES: &[&str] = &[
 
 /// Words that mark a line of up to 100 characters as furniture wherever they stand: reposting
 /// rules, QR-code prompts, pagers and end-of-text markers
-/// (`本文为CSDN原创文章，未经允许不得转载…`, `…扫描下方二维码关注…`, `【上一篇】…【下一篇】…`).
+/// (`本文为某网原创文章，未经允许不得转载…`, `…扫描下方二维码关注…`, `【上一篇】…【下一篇】…`).
 pub const NOTICE_WORDS: &[&str] = &[
     "不得转载",
     "禁止转载",
@@ -264,7 +264,7 @@ pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "�
 pub const SALUTATION_WORDS: &[&str] =
     &["们", "亲爱的", "尊敬的", "各位", "同志", "朋友", "各有关", "单位", "各乡镇", "各部门"];
 
-/// Badges that feed pages glue before a headline (`原创最不愁吃肉的国家…`).
+/// Badges that feed pages glue before a headline (`原创海边小城的清晨集市`).
 pub const TITLE_BADGES: &[&str] = &["原创", "置顶"];
 
 /// Keywords that open a line of program text in technical articles (`import json`, `return`).
@@ -273,7 +273,7 @@ pub const CODE_KEYWORDS: &[&str] = &[
     "function", "var", "let", "const", "pass", "break", "continue", "yield", "async", "await",
 ];
 
-/// Follow buttons printed after a publishing account's name on feed pages (`去驴行` / `关注`).
+/// Follow buttons printed after a publishing account's name on feed pages (`海风旅行记` / `关注`).
 pub const FOLLOW_BUTTONS: &[&str] = &["关注", "+关注", "＋关注", "+ 关注", "订阅"];
 
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
@@ -333,7 +333,7 @@ pub const NOT_NAMES: &[&str] = &[
     "特约记者",
 ];
 
-/// Endings of an organisation's name: a credit such as `作者：医技药剂党支部` names a body, not a person.
+/// Endings of an organisation's name: a credit such as `作者：药剂科党支部` names a body, not a person.
 pub const ORG_ENDINGS: &[&str] = &[
     "党支部",
     "支部",
@@ -367,7 +367,7 @@ pub const ORG_ENDINGS: &[&str] = &[
 /// Endings of a news outlet's name (中国青年报, 澎湃新闻, 新华社, 南方周刊).
 pub const MEDIA_ENDINGS: &[&str] = &["报", "网", "社", "台", "刊", "新闻", "杂志", "传媒", "资讯", "客户端", "频道"];
 
-/// Role words that end a descriptor standing before a name (`观察者网专栏作者 王文`, `南都记者 余毅菁`).
+/// Role words that end a descriptor standing before a name (`某网专栏作者 王某`, `某报记者 李某`).
 pub const ROLE_ENDINGS: &[&str] =
     &["作者", "记者", "通讯员", "编辑", "撰稿人", "评论员", "实习生", "特约撰稿", "见习", "实习", "特约", "首席"];
 
@@ -375,7 +375,7 @@ pub const ROLE_ENDINGS: &[&str] =
 pub const NOT_SIGNATURES: &[&str] =
     &["完", "待续", "未完待续", "全文完", "组图", "图", "视频", "图片", "资料图", "详见"];
 
-/// Link words that end a byline value they are glued to (`作者：向雪妮返回富达，查看更多`).
+/// Link words that end a byline value they are glued to (`作者：丙丁返回某网，查看更多`).
 pub const VALUE_STOPS: &[&str] = &["返回", "查看更多", "点击", "阅读原文"];
 
 /// Words that trail a byline value on the same line and are not part of it (buttons).

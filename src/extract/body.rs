@@ -3,9 +3,9 @@
 //! In: the body lines the classifier chose. Out: their texts.
 //! Rules: a line is a paragraph; a credit in brackets that closes the last paragraph on its own
 //! line — `(责编：汤诗瑶、丁涛)` — is a credit, not text (the classifier has already moved credit lines).
-//! A link glued after the last sentence of a paragraph — `…仍将持续。返回腾讯网首页>>` — is cut off:
+//! A link glued after the last sentence of a paragraph — `…仍将持续。返回某网首页>>` — is cut off:
 //! portals append such "back to" links to the final paragraph when the page is copied. A picture
-//! counter before a gallery caption — `1/10 当全世界…` — is not text either.
+//! counter before a gallery caption — `1/10 清晨的码头…` — is not text either.
 
 use crate::classify::Cues;
 
@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn drops_a_gallery_counter() {
-        assert_eq!(without_counter("1/10 当全世界"), "当全世界", "should drop 1/10");
+        assert_eq!(without_counter("1/10 清晨的码头"), "清晨的码头", "should drop 1/10");
         assert_eq!(without_counter("24/7 营业"), "24/7 营业", "should keep n/m when n exceeds m");
         assert_eq!(without_counter("1/10的人"), "1/10的人", "should keep a fraction inside a sentence");
     }

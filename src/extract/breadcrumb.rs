@@ -46,7 +46,7 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
         words
     };
     let mut parts = parts;
-    // links copied onto the same line before the root (`订阅业界RSS CSDN首页> 业界`): the root is
+    // links copied onto the same line before the root (`订阅RSS 某某首页> 业界`): the root is
     // the last word before the first separator
     if let Some(first) = parts.first_mut() {
         if let Some(last_word) = first.split(is_space).rfind(|w| !w.is_empty()) {

@@ -22,7 +22,7 @@ pub struct Credit<'a> {
     pub value: &'a str,
     /// Byte offset of the label in the line.
     pub start: usize,
-    /// Whether the credit stands in brackets, `（记者唐霁）` or `（职工通讯员 李琴雯）`.
+    /// Whether the credit stands in brackets, `（记者唐霁）` or `（职工通讯员 苏晓）`.
     pub bracketed: bool,
 }
 
@@ -58,7 +58,7 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         let next = rest.chars().next();
         // reporters may stand in brackets with their names glued on: `（记者唐霁）`
         let reporter = word.ends_with("记者") || word == "通讯员" || word == "实习生";
-        // a bracket opened just before, with a role word between: `（职工通讯员 李琴雯 刘会）`
+        // a bracket opened just before, with a role word between: `（职工通讯员 苏晓 林一）`
         let in_bracket = reporter && {
             let head = &line[..m.start()];
             // look back at most five characters, so that a long line costs linear time
@@ -71,8 +71,8 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         let after_bar = line[..m.start()].trim_end_matches(is_space).ends_with(['|', '｜', '丨']);
         if before.is_some_and(|c| !opens_label(c)) && !in_bracket {
             // labels glued to the word before, on a short byline line only:
-            // `来源：证券时报网作者：李在山` (a label of two or more characters and a colon),
-            // `扬子晚报记者 张楠`, `澎湃新闻记者 段彦超 廖艳` (an outlet's reporter, then a space)
+            // `来源：某某时报网作者：何平` (a label of two or more characters and a colon),
+            // `西川晚报记者 蓝海鸥`, `某某新闻记者 甲乙 丙丁` (an outlet's reporter, then a space)
             let glued = short
                 && word.chars().count() >= 2
                 && match next {
@@ -86,17 +86,17 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         }
         let value_start = match next {
             Some(c) if is_colon(c) => m.end() + c.len_utf8(),
-            // `文/石佳`, `执笔/叨叨姐`, `编辑/苏芳`: a slash or bar after the label
+            // `文/石佳`, `执笔/老周`, `编辑/杜若`: a slash or bar after the label
             Some(c) if "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
             // a space may follow a label, except labels that are common words in menus and text
             // (`视频 图片 新闻`, `文字 图片`): those need a colon or a slash
             Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end(),
             Some(_) if bracketed && reporter => m.end(),
-            // fields between bars take their value glued on: `| 来源CSDN| 0 条评论| 作者魏星`
+            // fields between bars take their value glued on: `| 来源码林网| 3 条评论| 作者钟文博`
             Some(_) if after_bar && word.chars().count() >= 2 => m.end(),
             _ => continue,
         };
-        // `南都见习记者 林子沛`: what is glued before a reporter label describes the reporter, so the
+        // `某报见习记者 孟川`: what is glued before a reporter label describes the reporter, so the
         // value before it ends at the last space
         if before.is_some_and(|c| !opens_label(c)) && !in_bracket && next.is_some_and(is_space) {
             if let Some(prev) = found.last_mut() {
@@ -113,7 +113,7 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         let raw = &line[vstart..limit];
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
         let mut cut = raw.find(ends_value).unwrap_or(raw.len());
-        // links copied onto the end of a value: `余毅菁 向雪妮返回富达，查看更多`
+        // links copied onto the end of a value: `甲乙 丙丁返回某网，查看更多`
         for stop in VALUE_STOPS {
             if let Some(at) = raw[..cut].find(stop) {
                 cut = at;
@@ -139,12 +139,12 @@ fn name_and_outlet(line: &str) -> Option<(&str, &str)> {
     ok.then_some((name, outlet))
 }
 
-/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`, `Demi Xia`.
-/// Placeholders (未知, 网络整理), descriptors that end in a role word (观察者网专栏作者) and
-/// organisations (医技药剂党支部) are not names.
+/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`, `Anna Li`.
+/// Placeholders (未知, 网络整理), descriptors that end in a role word (某网专栏作者) and
+/// organisations (药剂科党支部) are not names.
 pub fn names(value: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // a Latin name keeps its space: `Demi Xia`
+    // a Latin name keeps its space: `Anna Li`
     let latin = value.trim();
     if latin.contains(' ')
         && latin.len() <= 30
@@ -162,7 +162,7 @@ pub fn names(value: &str) -> Vec<String> {
         let token = token.split('_').next().unwrap_or("");
         let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '·' && c != '•');
         let token = strip_prefixes(token);
-        // a handle such as `HN666` standing alone is a name; other digits mean a date, a count or a code
+        // a handle such as `AB123` standing alone is a name; other digits mean a date, a count or a code
         let handle = alone
             && token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && token.chars().all(|c| c.is_ascii_alphanumeric());

@@ -3,7 +3,7 @@
 //! In: the lines' [`Cues`] and the [`Layout`]. Out: the finished [`Article`].
 //! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
 //! in that order, first value wins for the source; with no labelled author, a bracketed signature
-//! closing the last paragraph (`(李楠)`) names one; with no labelled source, an outlet alone between
+//! closing the last paragraph (`(石晓峰)`) names one; with no labelled source, an outlet alone between
 //! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
 //! the source. The publication date is the first date in the header, else in the tail, never one
 //! from a section, comment or footer. A badge glued before the headline (原创) is dropped.
@@ -24,7 +24,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     let mut a = Article::default();
     let text = |i: usize| cues[i].line.text;
 
-    // a badge glued before the headline by feed pages (`原创最不愁吃肉的国家…`) is not part of it
+    // a badge glued before the headline by feed pages (`原创海边小城的清晨集市`) is not part of it
     a.title = layout.title.map(|i| {
         let t = text(i);
         let bare = TITLE_BADGES.iter().find_map(|b| t.strip_prefix(b)).filter(|r| r.chars().count() >= 6);
@@ -62,7 +62,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
             }
         }
     }
-    // a signature closing the last paragraph: `…实现轻松换新iPhone。(李楠)`
+    // a signature closing the last paragraph: `…预计年底前交付五百台。(石晓峰)`
     if a.authors.is_empty() {
         if let Some(&last) = layout.body.last() {
             a.authors = signature(text(last));
@@ -75,7 +75,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
             a.source = (t + 1..h).map(text).find(|w| lone_outlet(w)).map(str::to_string);
         }
     }
-    // the publishing account above its follow button (`去驴行` / `关注`), as feed pages show it
+    // the publishing account above its follow button (`海风旅行记` / `关注`), as feed pages show it
     if a.source.is_none() {
         if let (Some(t), Some(&b0)) = (layout.title, layout.body.first()) {
             a.source = (t + 1..b0)
@@ -129,7 +129,7 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
 }
 
 /// A short word beside the header's date that no label announces: the outlet on portal bylines,
-/// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 南方都市报 2019-09-09 16:01`).
+/// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 某某晚报 2021-09-03 18:40`).
 fn unlabelled_source(c: &Cues) -> Option<String> {
     let d = c.dates.first()?;
     if !c.credits.is_empty() {
@@ -165,7 +165,7 @@ fn lone_outlet(line: &str) -> bool {
         && MEDIA_ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
-/// The names in brackets that close a paragraph, `（张巨峰）` or `(李楠)`: a reporter's signature.
+/// The names in brackets that close a paragraph, `（邵琪）` or `(石晓峰)`: a reporter's signature.
 fn signature(paragraph: &str) -> Vec<String> {
     let Some(inner) = paragraph.strip_suffix([')', '）']) else { return Vec::new() };
     let Some(open) = inner.rfind(['(', '（']) else { return Vec::new() };
