@@ -29,7 +29,7 @@ use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
     CAPTION_ENDINGS, CODE_KEYWORDS, FOOTER_MATCHER, FURNITURE_MATCHER, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE,
-    PHOTO_ENDINGS, PHOTO_OPENINGS, SALUTATION_WORDS,
+    PHOTO_ENDINGS, PHOTO_OPENINGS, RELATIVE_TIMES, SALUTATION_WORDS, SHARE_BUTTONS,
 };
 
 /// What one line shows, computed once.
@@ -116,7 +116,8 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
                 || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p))
                 || NOTICES.iter().any(|p| original.starts_with(p))
                 || (chars <= 100 && NOTICE_MATCHER.is_match(t))
-                || pager(t);
+                || pager(t)
+                || SHARE_BUTTONS.contains(&t);
             let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
             let heading = if chars <= 16 { sections::heading(t) } else { None };
             // a photo caption's labels credit the picture, not the article
@@ -467,7 +468,13 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
             if summary_like && last_open.is_some() {
                 items.last_mut().expect("an open item").1 = Some(i);
                 layout.roles[i] = Role::ItemSummary;
-            } else if !summary_like && c.chars >= 4 && c.chars <= 60 && !c.furniture && c.dates.is_empty() {
+            } else if !summary_like
+                && c.chars >= 4
+                && c.chars <= 60
+                && !c.furniture
+                && c.dates.is_empty()
+                && !RELATIVE_TIMES.iter().any(|r| c.line.text.ends_with(r))
+            {
                 items.push((i, None));
                 layout.roles[i] = Role::ItemTitle;
             }

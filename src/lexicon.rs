@@ -276,6 +276,37 @@ pub const CODE_KEYWORDS: &[&str] = &[
 /// Follow buttons printed after a publishing account's name on feed pages (`海风旅行记` / `关注`).
 pub const FOLLOW_BUTTONS: &[&str] = &["关注", "+关注", "＋关注", "+ 关注", "订阅"];
 
+/// Share and follow buttons that stand alone on a line (compared with the whole line: a headline
+/// may well mention 朋友圈).
+pub const SHARE_BUTTONS: &[&str] = &[
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ好友",
+    "QQ",
+    "新浪微博",
+    "腾讯微博",
+    "微信好友",
+    "朋友圈",
+    "易信",
+    "更多",
+    "豆瓣",
+    "人人",
+    "Facebook",
+    "Twitter",
+    "Qzone",
+    "分享",
+    "收藏",
+    "评论",
+    "点赞",
+    "转发",
+    "打赏",
+];
+
+/// Endings of a relative time as feeds print it (`20小时前`, `3分钟前`, `刚刚`): such a line is a
+/// timestamp, not an item.
+pub const RELATIVE_TIMES: &[&str] = &["刚刚", "分钟前", "小时前", "天前", "秒前", "昨天", "前天"];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",

@@ -13,7 +13,8 @@ pub fn heading(line: &str) -> Option<&str> {
     for more in ["更多", "查看更多", "MORE", "More", "more"] {
         t = t.trim_end_matches(more).trim_end();
     }
-    if t.is_empty() {
+    // a button that loads more items (`+ 加载更多新闻`) is not a heading
+    if t.is_empty() || t.starts_with(['+', '＋']) || t.contains("加载") {
         return None;
     }
     if SECTION_HEADINGS.contains(&t) {
