@@ -482,3 +482,69 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
         i += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::blocks::text::split;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every rule: labels, brackets, dates over lines, paths, notices.
+    const PIECES: &[&str] = &[
+        "记者",
+        "作者：",
+        "来源:",
+        "责任编辑",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "/",
+        "|",
+        "：",
+        " ",
+        "　",
+        "\n",
+        "\r\n",
+        "2019",
+        "09/07",
+        "19:02",
+        "2021年5月18日",
+        "21-06-05",
+        "首页",
+        " > ",
+        "当前位置：",
+        "原标题",
+        "相关阅读",
+        "，",
+        "。",
+        "女士们：",
+        "关注",
+        "1/3 ",
+        "返回首页>>",
+        "𠮷",
+        "😀",
+        "张三",
+        "某某日报",
+        "正文",
+        "import x",
+        "声明：",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_mix_of_page_pieces_parses(picks in proptest::collection::vec(0..PIECES.len(), 0..120)) {
+            let input: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let article = crate::parse(&input);
+            let units: Vec<u16> = input.encode_utf16().collect();
+            let lines = split(&input);
+            prop_assert_eq!(article.blocks.len(), lines.len(), "should give every line a block");
+            for (b, l) in article.blocks.iter().zip(&lines) {
+                let slice = String::from_utf16(&units[b.start..b.end]).expect("should not split a surrogate pair");
+                prop_assert_eq!(&slice, l.text, "should span exactly the line's text");
+            }
+        }
+    }
+}
