@@ -8,6 +8,7 @@
 //! counter before a gallery caption — `1/10 清晨的码头…` — is not text either.
 
 use crate::classify::Cues;
+use crate::lexicon::VALUE_STOPS;
 
 /// The paragraphs of the body lines, in order.
 pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
@@ -31,10 +32,13 @@ fn without_counter(text: &str) -> &str {
     }
 }
 
-/// `text` without a short link (ending in `>>` or `»`) glued after its last sentence.
+/// `text` without a short link glued after its last sentence: one ending in `>>` or `»`, or one
+/// that says where it leads (`…。返回某网，查看更多`).
 fn without_trailing_link(text: &str) -> &str {
     let trimmed = text.trim_end_matches(['>', '＞', '»']);
-    if trimmed.len() == text.len() {
+    let tail_start = trimmed.rfind(['。', '！', '？', '”', '!', '?']).unwrap_or(0);
+    let says_link = VALUE_STOPS.iter().any(|w| trimmed[tail_start..].contains(w));
+    if trimmed.len() == text.len() && !says_link {
         return text;
     }
     match trimmed.rfind(['。', '！', '？', '”', '!', '?']) {
@@ -66,6 +70,11 @@ mod tests {
     fn cuts_a_glued_link() {
         assert_eq!(without_trailing_link("整顿仍将持续。返回首页>>"), "整顿仍将持续。", "should cut the link");
         assert_eq!(without_trailing_link("整顿仍将持续。"), "整顿仍将持续。", "should keep a plain paragraph");
+        assert_eq!(
+            without_trailing_link("整顿仍将持续。返回某网，查看更多"),
+            "整顿仍将持续。",
+            "should cut a worded link"
+        );
         assert_eq!(without_trailing_link("详见下文>>"), "详见下文>>", "should keep a line with no sentence");
     }
 }
