@@ -28,8 +28,9 @@ use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    CAPTION_ENDINGS, CODE_KEYWORDS, FOOTER_MATCHER, FURNITURE_MATCHER, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE,
-    PHOTO_ENDINGS, PHOTO_OPENINGS, RELATIVE_TIMES, SALUTATION_WORDS, SHARE_BUTTONS,
+    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, HEADLINE_CONNECTIVES,
+    ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS, RELATIVE_TIMES,
+    SALUTATION_WORDS, SHARE_BUTTONS,
 };
 
 /// What one line shows, computed once.
@@ -156,6 +157,9 @@ pub type SectionLines = (Option<usize>, Vec<(usize, Option<usize>)>);
 pub struct Layout {
     pub roles: Vec<Role>,
     pub title: Option<usize>,
+    /// The headline's lines, top to bottom: the title line, or a headline broken over lines
+    /// (`全国…委员会` / `关于批准…及` / `调整…的决议`).
+    pub title_lines: Vec<usize>,
     /// The breadcrumb's lines, top to bottom: one line, or a root and the lines that continue it
     /// (`首页` / `> 要闻` / `> 山西要闻`).
     pub breadcrumb: Vec<usize>,
@@ -179,7 +183,8 @@ pub fn classify(cues: &[Cues]) -> Layout {
         layout.roles.fill(Role::Navigation);
         find_header(cues, n, &mut layout);
         if !layout.header.iter().any(|&k| !cues[k].credits.is_empty()) {
-            for k in layout.header.drain(..).chain(layout.title.take()) {
+            layout.title = None;
+            for k in layout.header.drain(..).chain(layout.title_lines.drain(..)) {
                 layout.roles[k] = Role::Navigation;
             }
         }
@@ -356,9 +361,10 @@ fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
         .map(|k| (title_score(cues, k, b0, crumb), k))
         .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)))
         .map(|(_, k)| k);
-    let from = title.map_or(top, |t| t + 1);
+    let title_lines = title.map(|t| headline_lines(cues, t, top, b0)).unwrap_or_default();
+    let from = title_lines.last().map_or(top, |&t| t + 1);
     let header: Vec<usize> = (from..b0).filter(|&k| cues[k].is_byline()).collect();
-    if let Some(t) = title {
+    for &t in &title_lines {
         layout.roles[t] = Role::Title;
     }
     for &k in &header {
@@ -373,8 +379,37 @@ fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
         layout.roles[k] = Role::Breadcrumb;
     }
     layout.title = title;
+    layout.title_lines = title_lines;
     layout.header = header;
     layout.breadcrumb = crumb.unwrap_or_default();
+}
+
+/// The lines of the headline on line `t`, between `top` and the body at `b0`. Official documents
+/// print long headlines broken over lines: a line that ends in a connective (及, 和, 的 …), or a
+/// 关于… headline that has not yet named the document's kind (通知, 决定 …), runs on into the next
+/// unpunctuated line; a 关于… headline follows its issuer's line (`…常务委员会` / `关于批准…`).
+fn headline_lines(cues: &[Cues], t: usize, top: usize, b0: usize) -> Vec<usize> {
+    let continues = |c: &Cues| c.headline_like() && c.punct == 0 && !c.caption();
+    let (mut first, mut last) = (t, t);
+    // an official document's headline (关于…) runs on until it names the document's kind (…的通知)
+    let official = cues[t].line.text.starts_with("关于");
+    let open = |c: &Cues| {
+        let text = c.line.text;
+        HEADLINE_CONNECTIVES.iter().any(|w| text.ends_with(w))
+            || (official && !DOCUMENT_KINDS.iter().any(|w| text.ends_with(w)))
+    };
+    while last + 1 < b0 && last - t < 3 && open(&cues[last]) && continues(&cues[last + 1]) {
+        last += 1;
+    }
+    if first > top
+        && cues[t].line.text.starts_with("关于")
+        && continues(&cues[first - 1])
+        && cues[first - 1].chars <= 24
+        && ISSUER_ENDINGS.iter().any(|w| cues[first - 1].line.text.ends_with(w))
+    {
+        first -= 1;
+    }
+    (first..=last).collect()
 }
 
 /// The breadcrumb ending at line `k`: the line itself when it reads as a path, or — when it starts

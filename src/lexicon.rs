@@ -311,6 +311,20 @@ pub const SHARE_BUTTONS: &[&str] = &[
 /// timestamp, not an item.
 pub const RELATIVE_TIMES: &[&str] = &["刚刚", "分钟前", "小时前", "天前", "秒前", "昨天", "前天"];
 
+/// Words that cannot end a headline, so a headline line ending in one runs on into the next line
+/// (`关于批准财政部发行特别国债购买外汇及` / `调整…的决议`).
+pub const HEADLINE_CONNECTIVES: &[&str] = &["及", "和", "与", "的", "暨", "并", "对", "关于", "在", "为", "以及"];
+
+/// The kinds of official document that close a 关于… headline (`…的通知`, `…的决议`).
+pub const DOCUMENT_KINDS: &[&str] = &[
+    "通知", "决定", "决议", "意见", "办法", "方案", "规定", "公告", "通告", "批复", "报告", "函", "通报", "规划",
+    "细则", "条例", "纪要", "公报",
+];
+
+/// Endings of an issuing body's name on the line above an official document's 关于… headline.
+pub const ISSUER_ENDINGS: &[&str] =
+    &["委员会", "人民政府", "政府", "办公厅", "办公室", "国务院", "部", "局", "委", "厅", "院", "中心"];
+
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
     "版权所有",

@@ -25,10 +25,11 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     let text = |i: usize| cues[i].line.text;
 
     // a badge glued before the headline by feed pages (`原创海边小城的清晨集市`) is not part of it
-    a.title = layout.title.map(|i| {
-        let t = text(i);
-        let bare = TITLE_BADGES.iter().find_map(|b| t.strip_prefix(b)).filter(|r| r.chars().count() >= 6);
-        bare.unwrap_or(t).to_string()
+    // a headline broken over lines keeps its breaks
+    let headline = layout.title_lines.iter().map(|&i| text(i)).collect::<Vec<_>>().join("\n");
+    a.title = (!headline.is_empty()).then(|| {
+        let bare = TITLE_BADGES.iter().find_map(|b| headline.strip_prefix(b)).filter(|r| r.chars().count() >= 6);
+        bare.unwrap_or(&headline).to_string()
     });
     let crumb = breadcrumb::join(layout.breadcrumb.iter().map(|&i| text(i)));
     if let Some(parts) = breadcrumb::parse(&crumb) {
@@ -71,13 +72,13 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     // an outlet alone on a line between the headline and the byline row (`新华社`, then the date):
     // reprints credit it so (below the byline such lines are share buttons: 开心网, 人人)
     if a.source.is_none() {
-        if let (Some(t), Some(&h)) = (layout.title, layout.header.first()) {
+        if let (Some(&t), Some(&h)) = (layout.title_lines.last(), layout.header.first()) {
             a.source = (t + 1..h).map(text).find(|w| lone_outlet(w)).map(str::to_string);
         }
     }
     // the publishing account above its follow button (`海风旅行记` / `关注`), as feed pages show it
     if a.source.is_none() {
-        if let (Some(t), Some(&b0)) = (layout.title, layout.body.first()) {
+        if let (Some(&t), Some(&b0)) = (layout.title_lines.last(), layout.body.first()) {
             a.source = (t + 1..b0)
                 .find(|&i| cues[i].chars <= 20 && FOLLOW_BUTTONS.contains(&text(i + 1)) && cues[i].credits.is_empty())
                 .map(|i| text(i).to_string());
@@ -97,7 +98,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         .iter()
         .chain(layout.tail.iter().filter(closing))
         .find_map(|&i| cues[i].dates.first())
-        .or_else(|| layout.title.and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
+        .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
     a.published = date.map(|d| d.iso());
 
     a.body = body::paragraphs(cues, &layout.body);
