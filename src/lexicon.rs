@@ -24,6 +24,10 @@ pub const LABELS: &[(&str, Field)] = &[
     // source: 来源 and its variants, on every kind of site
     ("来源", Field::Source),
     ("来源于", Field::Source),
+    ("信息来源于", Field::Source),
+    ("文章来源于", Field::Source),
+    ("本文来源于", Field::Source),
+    ("内容来源于", Field::Source),
     ("稿件来源", Field::Source),
     ("文章来源", Field::Source),
     ("本文来源", Field::Source),

@@ -92,6 +92,8 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             // (`视频 图片 新闻`, `文字 图片`): those need a colon or a slash
             Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end(),
             Some(_) if bracketed && reporter => m.end(),
+            // `信息来源于网络`: a label ending in 于 ("from") takes its value directly
+            Some(_) if word.ends_with('于') && field == Field::Source => m.end(),
             // fields between bars take their value glued on: `| 来源码林网| 3 条评论| 作者钟文博`
             Some(_) if after_bar && word.chars().count() >= 2 => m.end(),
             _ => continue,
@@ -251,6 +253,7 @@ mod tests {
         assert!(fields("本文为原创文章").is_empty(), "should not take 文 inside a word");
         assert!(fields("记者会上说").is_empty(), "should not take 记者 without a colon or bracket");
         assert!(fields("视频 图片 新闻").is_empty(), "should not take a menu of words as credits");
+        assert_eq!(fields("信息来源于网络"), [(Field::Source, "网络")], "should read 来源于 without a colon");
     }
 
     #[test]
