@@ -13,6 +13,9 @@ pub enum Field {
     Source,
     Editor,
     Date,
+    /// Other production roles (摄影, 监制, 审核 …): they end the value before them and credit nobody
+    /// the Article names.
+    Other,
 }
 
 /// Byline labels, each followed on the page by a colon or a space and a value.
@@ -21,6 +24,10 @@ pub const LABELS: &[(&str, Field)] = &[
     // source: 来源 and its variants, on every kind of site
     ("来源", Field::Source),
     ("来源于", Field::Source),
+    ("信息来源于", Field::Source),
+    ("文章来源于", Field::Source),
+    ("本文来源于", Field::Source),
+    ("内容来源于", Field::Source),
     ("稿件来源", Field::Source),
     ("文章来源", Field::Source),
     ("本文来源", Field::Source),
@@ -42,6 +49,9 @@ pub const LABELS: &[(&str, Field)] = &[
     ("文字", Field::Author),
     ("口述", Field::Author),
     ("整理", Field::Author),
+    ("执笔", Field::Author),
+    ("采写", Field::Author),
+    ("采访", Field::Author),
     // editors: 责任编辑 closes most articles; 编辑 / 责编 are its short forms
     ("责任编辑", Field::Editor),
     ("编辑", Field::Editor),
@@ -50,6 +60,8 @@ pub const LABELS: &[(&str, Field)] = &[
     ("本文编辑", Field::Editor),
     ("网络编辑", Field::Editor),
     ("编审", Field::Editor),
+    // proofreaders close many articles beside the editor and count as editors
+    ("校对", Field::Editor),
     // dates
     ("发布时间", Field::Date),
     ("发表时间", Field::Date),
@@ -60,7 +72,27 @@ pub const LABELS: &[(&str, Field)] = &[
     ("发布日期", Field::Date),
     ("发表日期", Field::Date),
     ("发布于", Field::Date),
+    ("发表于", Field::Date),
+    // other production roles: photographers, producers, reviewers (`编辑：张三 审核：李四`)
+    ("摄影", Field::Other),
+    ("摄像", Field::Other),
+    ("视频", Field::Other),
+    ("监制", Field::Other),
+    ("统筹", Field::Other),
+    ("策划", Field::Other),
+    ("出品", Field::Other),
+    ("制作", Field::Other),
+    ("设计", Field::Other),
+    ("审核", Field::Other),
+    ("审校", Field::Other),
+    ("终审", Field::Other),
+    ("主编", Field::Other),
+    ("值班主任", Field::Other),
 ];
+
+/// Labels that are also common words (in menus: `文字 图片 视频`): they count only before a colon or
+/// a slash, never before a space.
+pub const NEEDS_COLON: &[&str] = &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文"];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
 pub const SECTION_HEADINGS: &[&str] = &[
@@ -104,6 +136,11 @@ pub const SECTION_HEADINGS: &[&str] = &[
     "24小时热文",
     "今日热点",
     "精彩图片",
+    "您可能感兴趣的文章",
+    "你可能感兴趣的文章",
+    "您可能感兴趣",
+    "你可能感兴趣",
+    "可能感兴趣的文章",
 ];
 
 /// Endings that mark a short line as a section heading when it follows the body
@@ -144,6 +181,8 @@ pub const FURNITURE: &[&str] = &[
     "网友评论",
     "热门评论",
     "查看更多评论",
+    "加载更多",
+    "点击加载",
     "参与评论",
     "声明：",
     "免责声明",
@@ -158,6 +197,137 @@ pub const FURNITURE: &[&str] = &[
     "放大字体",
     "缩小字体",
 ];
+
+/// Openings of a line that notes the article's original headline (（原标题：…）, 本文原标题：《…》).
+pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题：", "原题:"];
+
+/// Endings of a photo credit line: the photographer (`林可摄`), the picture agency (`（视觉中国）`).
+pub const PHOTO_ENDINGS: &[&str] = &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo"];
+
+/// Openings of a notice that closes an article however long it runs: disclaimers and reposting
+/// rules (`声明：本站力求信息真实…`, `请支持独立网站，转发请注明本文链接…`).
+pub const NOTICES: &[&str] = &[
+    "声明：",
+    "声明:",
+    "免责声明",
+    "特别声明",
+    "版权声明",
+    "风险提示：",
+    "风险提示:",
+    "请支持独立网站",
+    "转载请注明",
+    "转发请注明",
+    "未经授权",
+    "原文链接",
+    "本文来自",
+    "更多精彩内容",
+    "本文链接",
+    "摘要：",
+    "摘要:",
+    "【摘要】",
+    "视频-",
+    "视频：",
+    "视频:",
+];
+
+/// Words that mark a line of up to 100 characters as furniture wherever they stand: reposting
+/// rules, QR-code prompts, pagers and end-of-text markers
+/// (`本文为某网原创文章，未经允许不得转载…`, `…扫描下方二维码关注…`, `【上一篇】…【下一篇】…`).
+pub const NOTICE_WORDS: &[&str] = &[
+    "不得转载",
+    "禁止转载",
+    "转载请",
+    "请注明出处",
+    "二维码",
+    "正文已结束",
+    "返回列表",
+    "相关资讯请关注",
+    // pagers and previous/next links, in their delimited forms (a paragraph may say 上一篇文章)
+    "上一篇：",
+    "上一篇:",
+    "【上一篇】",
+    "下一篇：",
+    "下一篇:",
+    "【下一篇】",
+    "上一页",
+    "下一页",
+    "返回首页",
+    "返回顶部",
+    // promotions set between headline and text: `…火热进行中！【点击投票】…`, `…【下载地址】`
+    "【点击",
+    "【下载",
+    "点击投票",
+    "点击下载",
+];
+
+/// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
+pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "配图", "视觉中国", "资料照片"];
+
+/// Openings of a photo caption or photo credit (`图片来源：…`, `资料图：…`, `图为…`): its labels credit
+/// a photographer or a picture agency, not the article.
+pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "图为", "图：", "图:", "摄影", "视频来源", "配图"];
+
+/// Words of a salutation that opens a speech or a letter (`女士们、先生们：`, `亲爱的同学们：`).
+/// Notices open with their addressees (`各乡镇（街道）、各有关单位：`).
+pub const SALUTATION_WORDS: &[&str] =
+    &["们", "亲爱的", "尊敬的", "各位", "同志", "朋友", "各有关", "单位", "各乡镇", "各部门"];
+
+/// Badges that feed pages glue before a headline (`原创海边小城的清晨集市`).
+pub const TITLE_BADGES: &[&str] = &["原创", "置顶"];
+
+/// Keywords that open a line of program text in technical articles (`import json`, `return`).
+pub const CODE_KEYWORDS: &[&str] = &[
+    "import", "from", "def", "return", "class", "if", "elif", "else", "for", "while", "try", "except", "with", "print",
+    "function", "var", "let", "const", "pass", "break", "continue", "yield", "async", "await",
+];
+
+/// Follow buttons printed after a publishing account's name on feed pages (`海风旅行记` / `关注`).
+pub const FOLLOW_BUTTONS: &[&str] = &["关注", "+关注", "＋关注", "+ 关注", "订阅"];
+
+/// Share and follow buttons that stand alone on a line (compared with the whole line: a headline
+/// may well mention 朋友圈).
+pub const SHARE_BUTTONS: &[&str] = &[
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ好友",
+    "QQ",
+    "新浪微博",
+    "腾讯微博",
+    "微信好友",
+    "朋友圈",
+    "易信",
+    "更多",
+    "豆瓣",
+    "人人",
+    "Facebook",
+    "Twitter",
+    "Qzone",
+    "分享",
+    "收藏",
+    "评论",
+    "点赞",
+    "转发",
+    "打赏",
+];
+
+/// Endings of a relative time as feeds print it (`20小时前`, `3分钟前`, `刚刚`): such a line is a
+/// timestamp, not an item.
+pub const RELATIVE_TIMES: &[&str] = &["刚刚", "分钟前", "小时前", "天前", "秒前", "昨天", "前天"];
+
+/// Words that cannot end a headline, so a headline line ending in one runs on into the next line
+/// (`关于批准财政部发行特别国债购买外汇及` / `调整…的决议`).
+pub const HEADLINE_CONNECTIVES: &[&str] = &["及", "和", "与", "的", "暨", "并", "对", "关于", "在", "为", "以及"];
+
+/// The kinds of official document that close a 关于… headline (`…的通知`, `…的决议`).
+pub const DOCUMENT_KINDS: &[&str] = &[
+    "通知", "决定", "决议", "意见", "办法", "方案", "规定", "公告", "通告", "批复", "报告", "函", "通报", "规划",
+    "细则", "条例", "纪要", "公报",
+];
+
+/// Endings of an issuing body's name on the line above an official document's 关于… headline.
+pub const ISSUER_ENDINGS: &[&str] =
+    &["委员会", "人民政府", "政府", "办公厅", "办公室", "国务院", "部", "局", "委", "厅", "院", "中心"];
 
 /// Markers of the page footer: copyright and registration lines close every Chinese site.
 pub const FOOTER: &[&str] = &[
@@ -182,11 +352,84 @@ pub const FOOTER: &[&str] = &[
 ];
 
 /// Prefixes of a breadcrumb line ("当前位置：首页 > 新闻").
-pub const BREADCRUMB_PREFIXES: &[&str] =
-    &["当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "所在位置", "位置"];
+/// A prefix is matched up to its colon and may follow a few words (`您的当前位置：`, `您所在的位置：`).
+pub const BREADCRUMB_PREFIXES: &[&str] = &["位置", "当前页面", "当前栏目", "所在栏目"];
 
 /// Breadcrumb roots that are not a site's name.
 pub const GENERIC_ROOTS: &[&str] = &["首页", "主页", "网站首页", "Home", "home", "HOME"];
+
+/// Values after a person label that name nobody: placeholders and the work done (`（记者陈智 整合）`,
+/// `作者：网络整理`, `作者：未知`).
+pub const NOT_NAMES: &[&str] = &[
+    "未知",
+    "佚名",
+    "匿名",
+    "网络",
+    "本站",
+    "网友",
+    "整合",
+    "整理",
+    "综合",
+    "编译",
+    "报道",
+    "摄",
+    "图",
+    "摄影",
+    "供图",
+    "网络整理",
+    "本站整理",
+    "综合整理",
+    "原创",
+    "本站原创",
+    "见习记者",
+    "实习记者",
+    "特约记者",
+];
+
+/// Endings of an organisation's name: a credit such as `作者：药剂科党支部` names a body, not a person.
+pub const ORG_ENDINGS: &[&str] = &[
+    "党支部",
+    "支部",
+    "党委",
+    "中心",
+    "办公室",
+    "委员会",
+    "部",
+    "科",
+    "处",
+    "局",
+    "所",
+    "院",
+    "站",
+    "社",
+    "网",
+    "报",
+    "台",
+    "公司",
+    "集团",
+    "协会",
+    "学会",
+    "大学",
+    "学院",
+    "小组",
+    "工作室",
+    "编辑部",
+    "杂志",
+];
+
+/// Endings of a news outlet's name (中国青年报, 澎湃新闻, 新华社, 南方周刊).
+pub const MEDIA_ENDINGS: &[&str] = &["报", "网", "社", "台", "刊", "新闻", "杂志", "传媒", "资讯", "客户端", "频道"];
+
+/// Role words that end a descriptor standing before a name (`某网专栏作者 王某`, `某报记者 李某`).
+pub const ROLE_ENDINGS: &[&str] =
+    &["作者", "记者", "通讯员", "编辑", "撰稿人", "评论员", "实习生", "特约撰稿", "见习", "实习", "特约", "首席"];
+
+/// Words in brackets that close a paragraph and are not a signature: `（完）`, `（待续）`.
+pub const NOT_SIGNATURES: &[&str] =
+    &["完", "待续", "未完待续", "全文完", "组图", "图", "视频", "图片", "资料图", "详见"];
+
+/// Link words that end a byline value they are glued to (`作者：丙丁返回某网，查看更多`).
+pub const VALUE_STOPS: &[&str] = &["返回", "查看更多", "点击", "阅读原文"];
 
 /// Words that trail a byline value on the same line and are not part of it (buttons).
 pub const TRAILING_BUTTONS: &[&str] = &["举报", "分享", "收藏", "打印", "纠错", "字号", "评论", "关注"];
@@ -202,6 +445,10 @@ pub static LABEL_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// An automaton over [`FURNITURE`].
 pub static FURNITURE_MATCHER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(FURNITURE).expect("the furniture lexicon is a valid automaton"));
+
+/// An automaton over [`NOTICE_WORDS`].
+pub static NOTICE_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(NOTICE_WORDS).expect("the notice lexicon is a valid automaton"));
 
 /// An automaton over [`FOOTER`].
 pub static FOOTER_MATCHER: LazyLock<AhoCorasick> =

@@ -8,17 +8,25 @@
 use crate::blocks::is_space;
 use crate::lexicon::{BREADCRUMB_PREFIXES, GENERIC_ROOTS};
 
-fn is_arrow(c: char) -> bool {
+/// A path separator: `>` and its look-alikes.
+pub fn is_arrow(c: char) -> bool {
     matches!(c, '>' | '＞' | '»' | '›' | '→' | '〉')
+}
+
+/// The lines of a breadcrumb broken over lines, joined into one (`首页` + `> 要闻` → `首页 > 要闻`).
+pub fn join<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    lines.collect::<Vec<_>>().join(" ")
 }
 
 /// The parts of a breadcrumb line, or `None` if `line` is not one.
 pub fn parse(line: &str) -> Option<Vec<&str>> {
-    let mut text = line;
+    let mut text = line.trim_matches(is_space);
+    // a prefix: 当前位置：, 您的当前位置：, 您所在的位置：, 现在位置： — anything up to 位置 and a colon
     for p in BREADCRUMB_PREFIXES {
-        if let Some(rest) = text.strip_prefix(p) {
-            if let Some(rest) = rest.strip_prefix([':', '：']) {
-                text = rest;
+        if let Some(at) = text.find(p) {
+            let rest = &text[at + p.len()..];
+            if at <= 12 && rest.starts_with([':', '：']) {
+                text = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(is_space);
                 break;
             }
         }
@@ -27,6 +35,9 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
         text.split(is_arrow).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
     } else if text.contains(" / ") || text.contains(" ／ ") {
         text.split(['/', '／']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
+    } else if GENERIC_ROOTS.iter().any(|r| text.starts_with(r) && text[r.len()..].starts_with(" - ")) {
+        // `首页 - 新闻动态`: a dash path, only from a home root (a dash elsewhere joins a headline)
+        text.split(" - ").map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
     } else {
         let words: Vec<&str> = text.split(is_space).filter(|p| !p.is_empty()).collect();
         if words.last() != Some(&"正文") {
@@ -34,11 +45,20 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
         }
         words
     };
+    let mut parts = parts;
+    // links copied onto the same line before the root (`订阅RSS 某某首页> 业界`): the root is
+    // the last word before the first separator
+    if let Some(first) = parts.first_mut() {
+        if let Some(last_word) = first.split(is_space).rfind(|w| !w.is_empty()) {
+            *first = last_word;
+        }
+    }
     let plausible = (2..=7).contains(&parts.len())
         && parts.iter().all(|p| {
             let n = p.chars().count();
-            n <= 16 && !p.contains(['。', '，', '！', '？', '；', ',', '!', '?', ';'])
-        });
+            n <= 60 && !p.contains(['。', '，', '；', ',', ';'])
+        })
+        && parts[..parts.len() - 1].iter().all(|p| p.chars().count() <= 16 && !p.contains(['！', '？', '!', '?']));
     plausible.then_some(parts)
 }
 
@@ -65,5 +85,9 @@ mod tests {
         assert_eq!(parse("新华网 正文"), Some(vec!["新华网", "正文"]), "should read a spaced path ending in 正文");
         assert_eq!(parse("石佳/中国青年报"), None, "should not read an unspaced slash as a path");
         assert_eq!(parse("今天 天气 很好"), None, "should not read spaced words as a path");
+        assert_eq!(parse("您的当前位置：新闻中心 > 武汉"), Some(vec!["新闻中心", "武汉"]), "should drop a long prefix");
+        assert_eq!(parse("现在位置： 首页 > 东区"), Some(vec!["首页", "东区"]), "should drop a prefix and spaces");
+        assert_eq!(parse("首页 - 新闻动态"), Some(vec!["首页", "新闻动态"]), "should split a dash path from 首页");
+        assert_eq!(parse("订阅RSS 某某首页> 业界"), Some(vec!["某某首页", "业界"]), "should keep the root's last word");
     }
 }

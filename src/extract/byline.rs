@@ -9,7 +9,10 @@
 //! or to a bracket, bar or line end.
 
 use crate::blocks::is_space;
-use crate::lexicon::{Field, LABELS, LABEL_MATCHER, TRAILING_BUTTONS};
+use crate::lexicon::{
+    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
+    VALUE_STOPS,
+};
 
 /// One labelled value in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +22,8 @@ pub struct Credit<'a> {
     pub value: &'a str,
     /// Byte offset of the label in the line.
     pub start: usize,
+    /// Whether the credit stands in brackets, `（记者唐霁）` or `（职工通讯员 苏晓）`.
+    pub bracketed: bool,
 }
 
 fn is_colon(c: char) -> bool {
@@ -35,52 +40,143 @@ fn ends_value(c: char) -> bool {
     "|丨｜()（）[]【】<>《》\"“”".contains(c)
 }
 
-/// Every labelled value in `line`.
+/// Every labelled value in `line`; a whole line `name/outlet` gives an author and a source.
 pub fn credits(line: &str) -> Vec<Credit<'_>> {
-    let mut found: Vec<(usize, usize, Field, bool)> = Vec::new(); // label start, value start, field, bracketed
+    if let Some((name, outlet)) = name_and_outlet(line) {
+        return vec![
+            Credit { field: Field::Author, value: name, start: 0, bracketed: false },
+            Credit { field: Field::Source, value: outlet, start: name.len(), bracketed: false },
+        ];
+    }
+    // label start, value start, field, bracketed, value limit
+    let mut found: Vec<(usize, usize, Field, bool, usize)> = Vec::new();
+    let short = line.chars().count() <= 60;
     for m in LABEL_MATCHER.find_iter(line) {
         let (word, field) = LABELS[m.pattern().as_usize()];
         let before = line[..m.start()].chars().next_back();
-        if before.is_some_and(|c| !opens_label(c)) {
-            continue;
-        }
         let rest = &line[m.end()..];
         let next = rest.chars().next();
-        let bracketed = before.is_some_and(|c| c == '(' || c == '（');
+        // reporters may stand in brackets with their names glued on: `（记者唐霁）`
+        let reporter = word.ends_with("记者") || word == "通讯员" || word == "实习生";
+        // a bracket opened just before, with a role word between: `（职工通讯员 苏晓 林一）`
+        let in_bracket = reporter && {
+            let head = &line[..m.start()];
+            // look back at most five characters, so that a long line costs linear time
+            head.char_indices().rev().take(5).find(|&(_, c)| c == '(' || c == '（').is_some_and(|(o, c)| {
+                let between = &head[o + c.len_utf8()..];
+                !between.contains([')', '）'])
+            })
+        };
+        let bracketed = before.is_some_and(|c| c == '(' || c == '（') || in_bracket;
+        let after_bar = line[..m.start()].trim_end_matches(is_space).ends_with(['|', '｜', '丨']);
+        if before.is_some_and(|c| !opens_label(c)) && !in_bracket {
+            // labels glued to the word before, on a short byline line only:
+            // `来源：某某时报网作者：何平` (a label of two or more characters and a colon),
+            // `西川晚报记者 蓝海鸥`, `某某新闻记者 甲乙 丙丁` (an outlet's reporter, then a space)
+            let glued = short
+                && word.chars().count() >= 2
+                && match next {
+                    Some(c) if is_colon(c) => word != "时间" && word != "日期",
+                    Some(c) if is_space(c) => word.ends_with("记者"),
+                    _ => false,
+                };
+            if !glued {
+                continue;
+            }
+        }
         let value_start = match next {
             Some(c) if is_colon(c) => m.end() + c.len_utf8(),
-            Some(c) if word == "文" && "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
-            Some(c) if is_space(c) && word != "文" => m.end(),
-            Some(_) if bracketed && field == Field::Author && word != "文" => m.end(),
+            // `文/石佳`, `执笔/老周`, `编辑/杜若`: a slash or bar after the label
+            Some(c) if "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
+            // a space may follow a label, except labels that are common words in menus and text
+            // (`视频 图片 新闻`, `文字 图片`): those need a colon or a slash
+            Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end(),
+            Some(_) if bracketed && reporter => m.end(),
+            // `信息来源于网络`: a label ending in 于 ("from") takes its value directly
+            Some(_) if word.ends_with('于') && field == Field::Source => m.end(),
+            // fields between bars take their value glued on: `| 来源码林网| 3 条评论| 作者钟文博`
+            Some(_) if after_bar && word.chars().count() >= 2 => m.end(),
             _ => continue,
         };
-        found.push((m.start(), value_start, field, bracketed));
+        // `某报见习记者 孟川`: what is glued before a reporter label describes the reporter, so the
+        // value before it ends at the last space
+        if before.is_some_and(|c| !opens_label(c)) && !in_bracket && next.is_some_and(is_space) {
+            if let Some(prev) = found.last_mut() {
+                let cut = line[prev.1..m.start()].trim_start_matches(|c: char| is_space(c) || is_colon(c));
+                let keep = cut.rfind(is_space).map_or(0, |i| i);
+                prev.4 = m.start() - cut.len() + keep;
+            }
+        }
+        found.push((m.start(), value_start, field, bracketed, line.len()));
     }
     let mut out = Vec::with_capacity(found.len());
-    for (k, &(start, vstart, field, _)) in found.iter().enumerate() {
-        let limit = found.get(k + 1).map_or(line.len(), |f| f.0);
+    for (k, &(start, vstart, field, bracketed, cap)) in found.iter().enumerate() {
+        let limit = found.get(k + 1).map_or(line.len(), |f| f.0).min(cap);
         let raw = &line[vstart..limit];
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
-        let cut = raw.find(ends_value).unwrap_or(raw.len());
+        let mut cut = raw.find(ends_value).unwrap_or(raw.len());
+        // links copied onto the end of a value: `甲乙 丙丁返回某网，查看更多`
+        for stop in VALUE_STOPS {
+            if let Some(at) = raw[..cut].find(stop) {
+                cut = at;
+            }
+        }
         let value = raw[..cut].trim_matches(|c: char| is_space(c) || "，,;；、。.".contains(c));
-        out.push(Credit { field, value, start });
+        out.push(Credit { field, value, start, bracketed });
     }
     out
 }
 
-/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`.
+/// A reprint credit standing alone on its line, `石佳/中国青年报`: a reporter's name (two to four
+/// ideographs), a slash, and an outlet whose name ends like a news outlet's (报, 网, 社, 周刊 …).
+fn name_and_outlet(line: &str) -> Option<(&str, &str)> {
+    let (name, outlet) = line.split_once(['/', '／'])?;
+    let (name, outlet) = (name.trim_matches(is_space), outlet.trim_matches(is_space));
+    let n = name.chars().count();
+    let ok = (2..=4).contains(&n)
+        && name.chars().all(|c| matches!(c, '\u{4e00}'..='\u{9fff}'))
+        && (2..=15).contains(&outlet.chars().count())
+        && !outlet.contains(['/', '／', ' '])
+        && MEDIA_ENDINGS.iter().any(|e| outlet.ends_with(e));
+    ok.then_some((name, outlet))
+}
+
+/// The names in a credit value: `张三、李四`, `张三 李四`, `杨倩_NF4425` → `杨倩`, `Anna Li`.
+/// Placeholders (未知, 网络整理), descriptors that end in a role word (某网专栏作者) and
+/// organisations (药剂科党支部) are not names.
 pub fn names(value: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for token in value.split(|c: char| is_space(c) || "、，,;；/／&＆".contains(c)) {
+    // a Latin name keeps its space: `Anna Li`
+    let latin = value.trim();
+    if latin.contains(' ')
+        && latin.len() <= 30
+        && latin.split(' ').filter(|w| !w.is_empty()).count() <= 3
+        && latin.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+    {
+        out.push(latin.split_whitespace().collect::<Vec<_>>().join(" "));
+        return out;
+    }
+    let tokens: Vec<&str> =
+        value.split(|c: char| is_space(c) || "、，,;；/／&＆".contains(c)).filter(|t| !t.is_empty()).collect();
+    let alone = tokens.len() == 1;
+    for token in tokens {
         // staff codes appended after an underscore (`杨倩_NF4425`) are not part of the name
         let token = token.split('_').next().unwrap_or("");
         let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '·' && c != '•');
         let token = strip_prefixes(token);
+        // a handle such as `AB123` standing alone is a name; other digits mean a date, a count or a code
+        let handle = alone
+            && token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && token.chars().all(|c| c.is_ascii_alphanumeric());
         if token.is_empty()
-            || token.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || token.contains([':', '：'])
+            || (!handle && token.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
             || token.chars().count() > 12
             || TRAILING_BUTTONS.contains(&token)
+            || NOT_NAMES.contains(&token)
             || LABELS.iter().any(|(w, _)| token == *w)
+            || ROLE_ENDINGS.iter().any(|e| token.ends_with(e))
+            || organisation(token)
         {
             continue;
         }
@@ -89,6 +185,13 @@ pub fn names(value: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a credited word names an organisation: it ends in a word such as 党支部 or 中心, or,
+/// four characters or longer, in a one-character ending such as 部 or 局.
+fn organisation(token: &str) -> bool {
+    let n = token.chars().count();
+    ORG_ENDINGS.iter().any(|e| token.ends_with(e) && (e.chars().count() >= 2 || n >= 4))
 }
 
 /// Role words that sometimes stand glued before a name (`本报记者张三`).
@@ -142,8 +245,15 @@ mod tests {
         assert_eq!(fields("新华社巴黎12月9日电（记者唐霁）法国"), [(Field::Author, "唐霁")], "should read （记者X）");
         assert_eq!(fields("(责编：汤诗瑶、丁涛)"), [(Field::Editor, "汤诗瑶、丁涛")], "should read (责编：…)");
         assert_eq!(fields("文/石佳"), [(Field::Author, "石佳")], "should read 文/");
+        assert_eq!(
+            fields("编辑：张三 审核：李四"),
+            [(Field::Editor, "张三"), (Field::Other, "李四")],
+            "should end a value at another role's label"
+        );
         assert!(fields("本文为原创文章").is_empty(), "should not take 文 inside a word");
         assert!(fields("记者会上说").is_empty(), "should not take 记者 without a colon or bracket");
+        assert!(fields("视频 图片 新闻").is_empty(), "should not take a menu of words as credits");
+        assert_eq!(fields("信息来源于网络"), [(Field::Source, "网络")], "should read 来源于 without a colon");
     }
 
     #[test]

@@ -164,6 +164,70 @@ fn parse_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(DateMatch,
     Some((m, end))
 }
 
+/// A date with a two-digit year, `21-06-05 09:40` or `21-06-0509:40` (feed pages glue the time on),
+/// read only from a value a date label announces (发布时间：21-06-0509:40): the year is 20YY.
+pub fn short_date(value: &str) -> Option<DateMatch> {
+    let chars: Vec<(usize, char)> = value.char_indices().collect();
+    let mut c = Cursor { chars: &chars, i: 0 };
+    let y = c.number(2).filter(|_| c.i == 2)?;
+    c.eat(&['-', '/', '.', '－', '／', '．'])?;
+    let m = c.number(2).filter(|_| c.i == 5)?;
+    c.eat(&['-', '/', '.', '－', '／', '．'])?;
+    // the day is two digits; a time may follow at once
+    let d = {
+        let start = c.i;
+        let mut v = 0;
+        while c.i < start + 2 {
+            v = v * 10 + c.peek().and_then(digit)?;
+            c.i += 1;
+        }
+        v
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let end = c.i;
+    c.skip_spaces(2);
+    let time = parse_time(&mut c);
+    Some(DateMatch {
+        start: 0,
+        end: if time.is_some() {
+            c.byte_pos(value.len())
+        } else {
+            Cursor { chars: &chars, i: end }.byte_pos(value.len())
+        },
+        year: 2000 + y as u16,
+        month: m as u8,
+        day: d as u8,
+        time,
+    })
+}
+
+/// A date broken over lines, as feed pages print it: the year on one line, `09/07` on the next,
+/// and perhaps `19:02` on the third. The match spans the year's line.
+pub fn split_date(year: &str, month_day: &str, time: Option<&str>) -> Option<DateMatch> {
+    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| digit(c).is_some());
+    let number = |s: &str| s.chars().try_fold(0u32, |v, c| digit(c).map(|d| v * 10 + d));
+    if year.chars().count() != 4 || !all_digits(year) {
+        return None;
+    }
+    let y = number(year)?;
+    let (m, d) = month_day.split_once(['/', '-', '／', '－', '.'])?;
+    if !(all_digits(m) && all_digits(d) && m.chars().count() <= 2 && d.chars().count() <= 2) {
+        return None;
+    }
+    let (m, d) = (number(m)?, number(d)?);
+    if !(1990..=2099).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let time = time.and_then(|t| {
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let mut c = Cursor { chars: &chars, i: 0 };
+        parse_time(&mut c).filter(|_| c.i == chars.len())
+    });
+    Some(DateMatch { start: 0, end: year.len(), year: y as u16, month: m as u8, day: d as u8, time })
+}
+
 fn fold(c: char) -> char {
     match c {
         '－' => '-',
@@ -221,6 +285,22 @@ mod tests {
         assert_eq!(iso("２０１７年７月２６日"), ["2017-07-26"], "should read full-width digits");
         assert_eq!(iso("2019年06月15日08:18  来源"), ["2019-06-15T08:18+08:00"], "should read a glued time");
         assert_eq!(iso("2019年06月15日 08时18分"), ["2019-06-15T08:18+08:00"], "should read 时分");
+    }
+
+    #[test]
+    fn reads_a_two_digit_year_after_a_label() {
+        let d = short_date("21-06-0509:40").map(|d| d.iso());
+        assert_eq!(d.as_deref(), Some("2021-06-05T09:40+08:00"), "should read a glued time");
+        assert_eq!(short_date("18-03-08").map(|d| d.iso()).as_deref(), Some("2018-03-08"), "should read the date");
+        assert!(short_date("06-0509:40").is_none(), "should not read a month and day without a year");
+    }
+
+    #[test]
+    fn reads_a_date_broken_over_lines() {
+        let d = split_date("2019", "09/07", Some("19:02")).map(|d| d.iso());
+        assert_eq!(d.as_deref(), Some("2019-09-07T19:02+08:00"), "should join year, day and time lines");
+        assert!(split_date("1204", "09/07", None).is_none(), "should reject a year out of range");
+        assert!(split_date("2019", "第9期", None).is_none(), "should reject a line that is not a day");
     }
 
     #[test]

@@ -2,8 +2,11 @@
 //!
 //! In: the lines' [`Cues`] and the [`Layout`]. Out: the finished [`Article`].
 //! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
-//! in that order, first value wins for the source; the publication date is the first date in the
-//! header, else in the tail, never one from a section, comment or footer.
+//! in that order, first value wins for the source; with no labelled author, a bracketed signature
+//! closing the last paragraph (`(石晓峰)`) names one; with no labelled source, an outlet alone between
+//! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
+//! the source. The publication date is the first date in the header, else in the tail, never one
+//! from a section, comment or footer. A badge glued before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
@@ -13,7 +16,7 @@ pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Section};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::Field;
+use crate::lexicon::{Field, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
 
 /// Build the Article.
@@ -21,8 +24,15 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     let mut a = Article::default();
     let text = |i: usize| cues[i].line.text;
 
-    a.title = layout.title.map(|i| text(i).to_string());
-    if let Some(parts) = layout.breadcrumb.and_then(|i| breadcrumb::parse(text(i))) {
+    // a badge glued before the headline by feed pages (`原创海边小城的清晨集市`) is not part of it
+    // a headline broken over lines keeps its breaks
+    let headline = layout.title_lines.iter().map(|&i| text(i)).collect::<Vec<_>>().join("\n");
+    a.title = (!headline.is_empty()).then(|| {
+        let bare = TITLE_BADGES.iter().find_map(|b| headline.strip_prefix(b)).filter(|r| r.chars().count() >= 6);
+        bare.unwrap_or(&headline).to_string()
+    });
+    let crumb = breadcrumb::join(layout.breadcrumb.iter().map(|&i| text(i)));
+    if let Some(parts) = breadcrumb::parse(&crumb) {
         a.site = breadcrumb::site(parts[0]);
         a.breadcrumb = parts.iter().map(|p| p.to_string()).collect();
     }
@@ -38,7 +48,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         let in_body = layout.body.contains(&i);
         for c in &cues[i].credits {
             // inside a paragraph only bracketed credits count: （记者唐霁） or (责编：…)
-            if in_body && !bracketed(text(i), c.start) {
+            if in_body && !c.bracketed {
                 continue;
             }
             match c.field {
@@ -49,21 +59,46 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
                         a.source = byline::outlet(c.value);
                     }
                 }
-                Field::Date => {}
+                Field::Date | Field::Other => {}
             }
         }
     }
-    // an unlabelled outlet after the date in the header row: `2019年11月25日 18:57 参考消息`
+    // a signature closing the last paragraph: `…预计年底前交付五百台。(石晓峰)`
+    if a.authors.is_empty() {
+        if let Some(&last) = layout.body.last() {
+            a.authors = signature(text(last));
+        }
+    }
+    // an outlet alone on a line between the headline and the byline row (`新华社`, then the date):
+    // reprints credit it so (below the byline such lines are share buttons: 开心网, 人人)
     if a.source.is_none() {
-        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i]));
+        if let (Some(&t), Some(&h)) = (layout.title_lines.last(), layout.header.first()) {
+            a.source = (t + 1..h).map(text).find(|w| lone_outlet(w)).map(str::to_string);
+        }
+    }
+    // the publishing account above its follow button (`海风旅行记` / `关注`), as feed pages show it
+    if a.source.is_none() {
+        if let (Some(&t), Some(&b0)) = (layout.title_lines.last(), layout.body.first()) {
+            a.source = (t + 1..b0)
+                .find(|&i| cues[i].chars <= 20 && FOLLOW_BUTTONS.contains(&text(i + 1)) && cues[i].credits.is_empty())
+                .map(|i| text(i).to_string());
+        }
+    }
+    // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
+    // `中国网 2019-11-25 10:37:31`; never a name already credited as an author
+    if a.source.is_none() {
+        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i])).filter(|s| !a.authors.contains(s));
     }
 
+    // after the body only a labelled line or a bare date line (a notice's closing date) dates the
+    // article; `网友甲 2024-04-21 08:12` heads a comment
+    let closing = |i: &&usize| !cues[**i].credits.is_empty() || date_only(&cues[**i]);
     let date = layout
         .header
         .iter()
-        .chain(&layout.tail)
+        .chain(layout.tail.iter().filter(closing))
         .find_map(|&i| cues[i].dates.first())
-        .or_else(|| layout.title.and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
+        .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
     a.published = date.map(|d| d.iso());
 
     a.body = body::paragraphs(cues, &layout.body);
@@ -94,22 +129,60 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
     }
 }
 
-/// Whether the label at byte `at` stands inside brackets.
-fn bracketed(line: &str, at: usize) -> bool {
-    line[..at].ends_with(['(', '（', '【', '['])
-}
-
-/// A short word after the header's date that no label announces: the outlet on portal bylines.
+/// A short word beside the header's date that no label announces: the outlet on portal bylines,
+/// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 某某晚报 2021-09-03 18:40`).
 fn unlabelled_source(c: &Cues) -> Option<String> {
     let d = c.dates.first()?;
     if !c.credits.is_empty() {
         return None;
     }
-    let rest = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
-    let word = byline::outlet(rest)?;
-    let plausible =
-        word.chars().count() >= 2 && word.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric());
-    plausible.then_some(word)
+    let after = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
+    let before = c.line.text[..d.start].trim_matches(crate::blocks::is_space);
+    let before = before.rsplit(crate::blocks::is_space).next().unwrap_or("");
+    let plausible = |w: &String| {
+        w.chars().count() >= 2
+            && !NOT_NAMES.contains(&w.as_str())
+            && w.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "-·•".contains(ch))
+    };
+    byline::outlet(after)
+        .filter(plausible)
+        .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
+fn date_only(c: &Cues) -> bool {
+    let t = c.line.text;
+    c.dates.len() == 1 && {
+        let d = &c.dates[0];
+        let rest = format!("{}{}", &t[..d.start], &t[d.end..]);
+        rest.chars().all(|ch| crate::blocks::is_space(ch) || "()（）[]【】".contains(ch))
+    }
+}
+
+/// A line that is only an outlet's name: a few ideographs ending like a news outlet's (新华社, 中国青年报).
+fn lone_outlet(line: &str) -> bool {
+    (3..=12).contains(&line.chars().count())
+        && line.chars().all(crate::classify::is_cjk)
+        && MEDIA_ENDINGS.iter().any(|e| line.ends_with(e))
+}
+
+/// The names in brackets that close a paragraph, `（邵琪）` or `(石晓峰)`: a reporter's signature.
+fn signature(paragraph: &str) -> Vec<String> {
+    let Some(inner) = paragraph.strip_suffix([')', '）']) else { return Vec::new() };
+    let Some(open) = inner.rfind(['(', '（']) else { return Vec::new() };
+    let inner = inner[open..].trim_start_matches(['(', '（']);
+    if NOT_SIGNATURES.contains(&inner) {
+        return Vec::new();
+    }
+    let names = byline::names(inner);
+    let all_names = !names.is_empty()
+        && inner.chars().all(|c| crate::classify::is_cjk(c) || crate::blocks::is_space(c) || c == '、')
+        && names.iter().all(|n| (2..=4).contains(&n.chars().count()));
+    if all_names {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 fn diagnose(a: &mut Article, date: Option<&date::DateMatch>, options: &Options) {

@@ -9,11 +9,12 @@ use crate::lexicon::{SECTION_HEADINGS, SECTION_HEADING_ENDINGS};
 
 /// The heading text without trailing "more" links, if `line` is a section heading.
 pub fn heading(line: &str) -> Option<&str> {
-    let mut t = line.trim_end_matches(['>', '»', '＞', ' ', '　', '+']);
+    let mut t = line.trim_end_matches(['>', '»', '＞', ' ', '　', '+', ':', '：']);
     for more in ["更多", "查看更多", "MORE", "More", "more"] {
         t = t.trim_end_matches(more).trim_end();
     }
-    if t.is_empty() {
+    // a button that loads more items (`+ 加载更多新闻`) is not a heading
+    if t.is_empty() || t.starts_with(['+', '＋']) || t.contains("加载") {
         return None;
     }
     if SECTION_HEADINGS.contains(&t) {
