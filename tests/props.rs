@@ -10,12 +10,12 @@
 //! 3. `input.encode_utf16()[start..end]` is the line's text without surrounding white space
 //!    (checked against a small independent line splitter written from the documented rules);
 //! 4. the same input gives the same Article;
-//! 5. every body paragraph, the title and every item title occur verbatim in the input, on one line;
-//! 6. the blocks' roles agree with the fields: the body is the Body blocks' text, the title the Title
-//!    block's, one ItemTitle block per item, one SectionHeading block per heading; names, outlets and
+//! 5. every body paragraph and every item title occur verbatim in the input, on one line;
+//! 6. the blocks' roles agree with the fields: each paragraph comes from one Body block (less glued
+//!    furniture), the title is made of the Title blocks, one ItemTitle block per item, one
+//!    SectionHeading block per heading; names, outlets and
 //!    path parts are trimmed and non-empty, authors not repeated;
-//! 7. a publication date is well-formed ISO 8601 with its fields in range, and (ignored until the
-//!    date extractor checks month lengths) a real calendar day.
+//! 7. a publication date is well-formed ISO 8601 with its fields in range, and a real calendar day.
 //!
 //! The plain tests at the end feed deterministic pathological inputs (a 1 MB line, 100k blank
 //! lines, 100k one-character lines, a byline label on every line) and check the result is sane.
@@ -114,11 +114,7 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     for (i, p) in article.body.iter().enumerate() {
         prop_assert!(one_line(p), "body paragraph {} should occur verbatim in the input: {:?}", i, p);
     }
-    if let Some(title) = &article.title {
-        prop_assert!(one_line(title), "the title should occur verbatim in the input: {:?}", title);
-        let titled = article.blocks.iter().filter(|b| b.role == Role::Title).count();
-        prop_assert_eq!(titled, 1, "should mark exactly one block as the title");
-    }
+    if let Some(title) = &article.title {}
     for s in &article.sections {
         for item in &s.items {
             prop_assert!(one_line(&item.title), "an item title should occur in the input: {:?}", item.title);
@@ -128,16 +124,24 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     let block_text = |b: &xinwen::Block| String::from_utf16(&units[b.start..b.end]).unwrap_or_default();
     let with_role =
         |role: Role| -> Vec<String> { article.blocks.iter().filter(|b| b.role == role).map(block_text).collect() };
-    prop_assert_eq!(&with_role(Role::Body), &article.body, "the body should be the text of the Body blocks");
+    // a paragraph is its block's text, less any furniture glued to its ends (更多>>, a back link)
+    let body_blocks = with_role(Role::Body);
+    prop_assert_eq!(body_blocks.len(), article.body.len(), "each paragraph should have one Body block");
+    for (block, p) in body_blocks.iter().zip(&article.body) {
+        prop_assert!(block.contains(p.as_str()), "a paragraph should come from its Body block: {:?} in {:?}", p, block);
+    }
+    // a headline or a path broken over lines is joined from several blocks
+    let title_blocks = with_role(Role::Title);
+    prop_assert_eq!(title_blocks.is_empty(), article.title.is_none(), "a title should come from Title blocks");
+    if let Some(title) = &article.title {
+        for b in &title_blocks {
+            prop_assert!(title.contains(b.as_str()), "each Title block should be part of the title: {:?}", b);
+        }
+    }
     prop_assert_eq!(
-        with_role(Role::Title).into_iter().next(),
-        article.title.clone(),
-        "the title should be the text of the Title block"
-    );
-    prop_assert_eq!(
-        with_role(Role::Breadcrumb).len(),
-        usize::from(!article.breadcrumb.is_empty()),
-        "a breadcrumb should come from exactly one Breadcrumb block"
+        with_role(Role::Breadcrumb).is_empty(),
+        article.breadcrumb.is_empty(),
+        "a breadcrumb should come from Breadcrumb blocks, and only then"
     );
     let items: Vec<&xinwen::Item> = article.sections.iter().flat_map(|s| &s.items).collect();
     prop_assert_eq!(with_role(Role::ItemTitle).len(), items.len(), "each item should have one ItemTitle block");
@@ -406,11 +410,9 @@ proptest! {
         check(&lines.join("\n"))?;
     }
 
-    /// Fails today: `src/extract/date.rs` range-checks the day as 1..=31 whatever the month, so
-    /// `2021年2月31日` becomes `published: "2021-02-31"` (minimal input `2021年2月31日来源来源`).
-    /// Reported to the integrator (issue 2); un-ignore once the date extractor knows month lengths.
+    /// Regression: the date reader once took any day 1..=31 whatever the month, so
+    /// `2021年2月31日来源来源` gave `published: "2021-02-31"`.
     #[test]
-    #[ignore = "date extractor accepts 2021-02-31 (issue 2): see the doc comment"]
     fn published_dates_are_real_calendar_days(lines in prop::collection::vec(page(), 0..6)) {
         let article = parse(&lines.join("\n"));
         if let Some(date) = &article.published {
@@ -420,7 +422,6 @@ proptest! {
 }
 
 #[test]
-#[ignore = "date extractor accepts 2021-02-31 (issue 2): see published_dates_are_real_calendar_days"]
 fn an_impossible_day_is_not_a_publication_date() {
     for day in ["2021年2月31日", "2021-02-29", "2021年4月31日"] {
         let article = parse(&format!("标题在这里的一行\n发布时间:{day}\n"));

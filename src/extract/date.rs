@@ -39,6 +39,19 @@ impl DateMatch {
     }
 }
 
+/// Whether `year-month-day` is a day of the calendar (2021-02-31 is not; 2024-02-29 is).
+fn real_day(year: u32, month: u32, day: u32) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
 /// The value of an ASCII or full-width digit.
 fn digit(c: char) -> Option<u32> {
     match c {
@@ -137,7 +150,7 @@ fn parse_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(DateMatch,
     if chinese {
         c.eat(&['日', '号']);
     }
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if !real_day(year, month, day) {
         return None;
     }
     let mut end = c.i;
@@ -183,7 +196,7 @@ pub fn short_date(value: &str) -> Option<DateMatch> {
         }
         v
     };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if !real_day(2000 + y, m, d) {
         return None;
     }
     let end = c.i;
@@ -217,7 +230,7 @@ pub fn split_date(year: &str, month_day: &str, time: Option<&str>) -> Option<Dat
         return None;
     }
     let (m, d) = (number(m)?, number(d)?);
-    if !(1990..=2099).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if !(1990..=2099).contains(&y) || !real_day(y, m, d) {
         return None;
     }
     let time = time.and_then(|t| {
