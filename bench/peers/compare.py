@@ -131,7 +131,7 @@ class Worker:
 
     def start(self):
         self.proc = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log)
-        self.buf = b""
+        self.buf, self.eof = b"", False
         line = self.readline(300)
         if line is None:
             raise RuntimeError(f"worker did not start: {shlex.join(self.cmd)} (see {self.log.name})")
@@ -147,6 +147,7 @@ class Worker:
                 return None
             chunk = os.read(fd, 1 << 20)
             if not chunk:
+                self.eof = True
                 return None
             self.buf += chunk
         line, self.buf = self.buf.split(b"\n", 1)
@@ -172,7 +173,7 @@ class Worker:
             return None, (time.perf_counter() - t) * 1000, "crash"
         line = self.readline(timeout)
         if line is None:
-            crashed = self.proc.poll() is not None
+            crashed = self.eof
             self.stop()
             return None, (time.perf_counter() - t) * 1000 if crashed else timeout * 1000, "crash" if crashed else "timeout"
         r = json.loads(line)
@@ -298,8 +299,12 @@ def main():
     for w in workers.values():
         w.stop()
     elapsed = time.perf_counter() - started
-    versions = {"xinwen": subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True,
-                                         text=True).stdout.strip()}
+    # the last commit that changed xinwen's code (the binary is rebuilt from the worktree by run)
+    rev = subprocess.run(["git", "-C", root, "log", "-1", "--format=%h", "--", "src", "Cargo.toml", "Cargo.lock"],
+                         capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--", "src"], capture_output=True,
+                           text=True).stdout.strip()
+    versions = {"xinwen": (rev + "+changes" if dirty else rev) or None}
     versions.update({t: w.version for t, w in workers.items()})
     md = table(results, versions, tools)
     print(md)

@@ -3,16 +3,16 @@
 // Out: stdout, first {"ready": true, "version": ...}, then one line per request:
 //      {"raw": {title, byline, publishedTime, siteName, textContent} or null, "ms": extraction wall time, "error"}.
 // Rules: only parseHTML + Readability.parse() is timed; an exception becomes an error with raw null.
-// Run: NODE_PATH=target/peers-npm/node_modules node bench/peers/worker.mjs (the driver sets the folder).
+// Run: node bench/peers/worker.mjs target/peers-npm (the folder holding node_modules; the driver passes it).
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const deps = process.argv[2];
+const deps = resolve(process.argv[2] ?? 'target/peers-npm');
 const require = createRequire(join(deps, 'package.json'));
 const { Readability } = require('@mozilla/readability');
 const { parseHTML } = require('linkedom');
-const version = `readability ${require('@mozilla/readability/package.json').version}, linkedom ${require('linkedom/package.json').version}`;
+const version = `${require('@mozilla/readability/package.json').version}, linkedom ${require('linkedom/package.json').version}`;
 
 function extract(html) {
   const { document } = parseHTML(html);
