@@ -1,17 +1,214 @@
 //! Bytes → text.
 //!
-//! In: a file's bytes. Out: its text, or an error saying why it could not be read.
-//! Rules: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); without one the bytes must be UTF-8.
-//! Other encodings (GB18030, Big5) arrive with the HTML front end.
+//! In: a file's bytes (a page as served, or a text file in any Chinese encoding).
+//! Out: its text, the encoding used, and a [`Diagnostic`] saying which encoding and why.
+//! Rules, in order (the WHATWG "encoding sniffing" order, with one correction for real pages):
+//! 1. A byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE).
+//! 2. A declared charset — `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`
+//!    in the first 8 KB — unless the bytes contradict it: pages that declare `gb2312`/`gbk` but are
+//!    served as valid multi-byte UTF-8 are common (templates converted to UTF-8 that kept their old
+//!    meta tag), so valid UTF-8 with non-ASCII bytes is read as UTF-8 whatever the declaration says.
+//!    A declared UTF-8 that is not valid UTF-8 falls through to detection when a detected legacy
+//!    encoding reads the bytes without errors.
+//! 3. Valid UTF-8 is UTF-8; otherwise chardetng (Firefox's detector, over encoding_rs) guesses.
+//!
+//! GB2312 and GBK are decoded as GB18030, their superset. Bytes that the chosen encoding cannot
+//! decode become U+FFFD and add an `encoding-errors` diagnostic: decoding never fails.
+//! [`decode_unicode`] is the older strict reader (BOM or UTF-8 only), kept for callers that want an error.
 
 use std::borrow::Cow;
 use std::fmt;
+
+use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+use crate::article::Diagnostic;
+
+/// How many leading bytes are searched for a `<meta>` charset declaration.
+const PRESCAN: usize = 8 * 1024;
+
+/// Text decoded from bytes, with how it was decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text, without a byte-order mark.
+    pub text: Cow<'a, str>,
+    /// The encoding's WHATWG name, e.g. `UTF-8`, `gb18030`, `Big5`.
+    pub encoding: &'static str,
+    /// `encoding` (which encoding, and why), `encoding-errors` (bytes replaced by U+FFFD) and
+    /// `binary` (the bytes hold NUL bytes, so the input is probably not a page).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decode bytes in any encoding a Chinese page uses; never fails.
+///
+/// ```
+/// let gbk = b"<meta charset=\"gbk\"><p>\xd6\xd0\xce\xc4</p>";
+/// let d = xinwen::decode::decode(gbk);
+/// assert_eq!(d.text, "<meta charset=\"gbk\"><p>中文</p>");
+/// assert_eq!(d.encoding, "gb18030");
+/// assert_eq!(d.diagnostics[0].message, "decoded as GB18030: declared gbk in <meta charset>");
+/// ```
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    let (encoding, why) = choose(bytes);
+    let (text, _, had_errors) = encoding.decode(bytes); // decode() strips a BOM of the same encoding
+    let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", display_name(encoding)))];
+    if had_errors {
+        let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
+        diagnostics.push(Diagnostic::new(
+            "encoding-errors",
+            format!("{bad} undecodable byte sequence(s) in {} became U+FFFD", display_name(encoding)),
+        ));
+    }
+    if looks_binary(bytes) {
+        diagnostics.push(Diagnostic::new("binary", "the input holds NUL bytes: it is probably not a page"));
+    }
+    Decoded { text, encoding: encoding.name(), diagnostics }
+}
+
+/// Whether bytes look like a binary file rather than text: a NUL byte in the first 8 KB, as
+/// `grep` and `git` decide (UTF-16 text, which is full of NULs, is recognised by its BOM first).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if Encoding::for_bom(bytes).is_some_and(|(e, _)| e == UTF_16LE || e == UTF_16BE) {
+        return false;
+    }
+    memchr::memchr(0, &bytes[..bytes.len().min(PRESCAN)]).is_some()
+}
+
+/// The encoding to use and the reason, as words for the diagnostic.
+fn choose(bytes: &[u8]) -> (&'static Encoding, String) {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return (enc, "byte-order mark".into());
+    }
+    let utf8 = std::str::from_utf8(bytes).is_ok();
+    let ascii = utf8 && bytes.is_ascii();
+    if let Some((label, place)) = declared(&bytes[..bytes.len().min(PRESCAN)]) {
+        match Encoding::for_label(label.as_bytes()) {
+            // a page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG)
+            Some(enc) if enc == UTF_16LE || enc == UTF_16BE => {
+                return (UTF_8, format!("declared {label} in {place}, read as UTF-8 without a byte-order mark"))
+            }
+            Some(enc) if enc == UTF_8 => {
+                if utf8 {
+                    return (UTF_8, format!("declared {label} in {place}"));
+                }
+                let guess = detect(bytes);
+                if multi_byte(guess) && !guess.decode_without_bom_handling(bytes).1 {
+                    return (
+                        guess,
+                        format!("declared {label} in {place}, but the bytes are not UTF-8; detected by chardetng"),
+                    );
+                }
+                return (UTF_8, format!("declared {label} in {place}"));
+            }
+            Some(enc) => {
+                if utf8 && !ascii {
+                    return (UTF_8, format!("declared {label} in {place}, but the bytes are valid UTF-8"));
+                }
+                return (legacy(enc), format!("declared {label} in {place}"));
+            }
+            None => {}
+        }
+    }
+    if utf8 {
+        return (UTF_8, if ascii { "the bytes are ASCII".into() } else { "the bytes are valid UTF-8".into() });
+    }
+    (detect(bytes), "no declaration; detected by chardetng".into())
+}
+
+/// GB2312 and GBK pages are decoded as GB18030, the superset browsers use for them.
+fn legacy(enc: &'static Encoding) -> &'static Encoding {
+    if enc == GBK {
+        GB18030
+    } else {
+        enc
+    }
+}
+
+/// The legacy encodings whose clean decode of non-UTF-8 bytes is telling (single-byte ones decode anything).
+fn multi_byte(enc: &'static Encoding) -> bool {
+    [GB18030, BIG5, encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP, encoding_rs::EUC_KR].contains(&enc)
+}
+
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    legacy(det.guess(None, chardetng::Utf8Detection::Allow))
+}
+
+fn display_name(enc: &'static Encoding) -> &'static str {
+    if enc == GB18030 {
+        "GB18030"
+    } else if enc == BIG5 {
+        "Big5"
+    } else {
+        enc.name()
+    }
+}
+
+/// The charset declared by a `<meta>` tag, and where: `(label, "<meta charset>")`.
+fn declared(head: &[u8]) -> Option<(String, &'static str)> {
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr(b'<', &head[pos..]) {
+        let at = pos + i;
+        pos = at + 1;
+        let rest = &head[at + 1..];
+        if rest.len() < 5 || !rest[..4].eq_ignore_ascii_case(b"meta") || !is_sep(rest[4]) {
+            continue;
+        }
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        let tag = String::from_utf8_lossy(&rest[4..end]).to_ascii_lowercase();
+        if let Some(v) = attr(&tag, "charset") {
+            if !v.is_empty() {
+                return Some((v, "<meta charset>"));
+            }
+        }
+        let http_equiv = attr(&tag, "http-equiv").is_some_and(|v| v == "content-type");
+        if let (true, Some(content)) = (http_equiv, attr(&tag, "content")) {
+            if let Some(k) = content.find("charset") {
+                let v = content[k + 7..].trim_start().strip_prefix('=').unwrap_or("").trim();
+                let v: String = v.chars().take_while(|c| !matches!(c, ';' | '"' | '\'' | ' ')).collect();
+                if !v.is_empty() {
+                    return Some((v, "<meta http-equiv=\"Content-Type\">"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
+}
+
+/// The value of attribute `name` in a lower-cased tag body (no entity decoding: labels are ASCII).
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let b = tag.as_bytes();
+    let mut from = 0;
+    while let Some(k) = tag[from..].find(name) {
+        let at = from + k;
+        from = at + name.len();
+        let before_ok = at == 0 || is_sep(b[at - 1]) || b[at - 1] == b'"' || b[at - 1] == b'\'';
+        let rest = tag[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let v = rest[1..].trim_start();
+        let value = match v.chars().next() {
+            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
+            _ => v.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or(""),
+        };
+        return Some(value.trim().to_string());
+    }
+    None
+}
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not UTF-8, and no byte-order mark names another encoding; `at` is the first bad byte.
-    NotUtf8 { at: usize },
+    NotUtf8 {
+        /// Offset of the first byte that is not UTF-8.
+        at: usize,
+    },
     /// A UTF-16 byte-order mark followed by an odd number of bytes or unpaired surrogates.
     BadUtf16,
 }
@@ -29,7 +226,7 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Decode UTF-8 (with or without BOM) or UTF-16 with a BOM.
+/// Decode UTF-8 (with or without BOM) or UTF-16 with a BOM, strictly: anything else is an error.
 pub fn decode_unicode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, 3);
@@ -66,5 +263,30 @@ mod tests {
         assert_eq!(decode_unicode(b"\xFE\xFF\0a\0b").unwrap(), "ab", "should read UTF-16BE");
         assert_eq!(decode_unicode(b"a\xFFb"), Err(DecodeError::NotUtf8 { at: 1 }), "should name the bad byte");
         assert_eq!(decode_unicode(b"\xFF\xFEa"), Err(DecodeError::BadUtf16), "should reject odd UTF-16");
+        assert_eq!(decode(b"\xFF\xFEa\0b\0").text, "ab", "should read UTF-16LE by its BOM");
+        assert_eq!(decode(b"\xEF\xBB\xBF<meta charset=gbk>").encoding, "UTF-8", "should let the BOM win");
+    }
+
+    #[test]
+    fn declared_charset_unless_the_bytes_say_utf8() {
+        let d = decode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">中文".as_bytes());
+        assert_eq!(d.encoding, "UTF-8", "should read valid UTF-8 declared as gb2312 as UTF-8");
+        assert!(d.diagnostics[0].message.contains("valid UTF-8"), "should say why: {:?}", d.diagnostics);
+        let d = decode(b"<META HTTP-EQUIV='content-type' CONTENT='text/html;charset=GB2312'>\xd6\xd0");
+        assert_eq!((d.text.ends_with('中'), d.encoding), (true, "gb18030"), "should decode gb2312 as GB18030");
+        let d = decode(b"<meta charset=big5>\xa4\xa4\xa4\xe5");
+        assert!(d.text.ends_with("中文"), "should decode Big5: {}", d.text);
+    }
+
+    #[test]
+    fn detects_without_declaration_and_never_fails() {
+        let gbk = "新华社北京电，国务院总理在人民大会堂会见了来访的代表团，双方就经济合作交换了意见。";
+        let (bytes, _, _) = GB18030.encode(gbk);
+        let d = decode(&bytes);
+        assert_eq!(d.text, gbk, "should detect GBK text with no declaration");
+        let d = decode(b"<meta charset=utf-8>ab\xff\xfecd");
+        assert!(d.text.contains('\u{fffd}'), "should replace undecodable bytes");
+        assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should report replaced bytes");
+        assert!(decode(b"\x7fELF\0\0\x01").diagnostics.iter().any(|x| x.code == "binary"), "should flag NULs");
     }
 }
