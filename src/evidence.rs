@@ -14,8 +14,9 @@
 //!   `pubdate`, itemprop `datePublished` …), then `<time datetime>`, converted to China time. It
 //!   fills a page whose text shows no date, and refines a text date of the same day that lacks the
 //!   time of day; a markup date on another day loses to the text (templates stamp build times).
-//! - Authors: JSON-LD `author` names and `<meta name=author>`, only when the text credits no one,
-//!   and only values that read as persons' names (not an outlet such as 某某网 or 新闻中心).
+//! - Authors: JSON-LD `author` names, only when the text credits no one, only values that read as
+//!   persons' names (not an outlet such as 某某网 or 新闻中心), and only when a byline shows them.
+//!   `<meta name=author>` is not read: on Chinese sites it mostly holds the site's or an editor's name.
 //! - Site: `og:site_name`, JSON-LD `publisher.name`, `application-name`, else the `<title>`'s suffix.
 //! - Blocks that markup places in navigation, footers, comments, share bars, related lists or
 //!   sidebars, or that are mostly link text, are furniture for the body search (link density, after
@@ -35,6 +36,8 @@ pub struct Evidence {
     pub title_tag: Option<String>,
     /// Publication time, ISO 8601 (China time when the markup gave a zone).
     pub published: Option<String>,
+    /// The markup's modification stamp (`dateModified`, `article:modified_time` …), ISO 8601.
+    pub modified: Option<String>,
     /// Persons credited by metadata.
     pub authors: Vec<String>,
     /// The site's name.
@@ -72,12 +75,20 @@ pub fn gather(html: &Html) -> Evidence {
         "dc.date.issued",
         "dc.date",
     ]));
-    e.published = stamps.chain(raw.times.iter().map(String::as_str)).find_map(iso_china);
+    e.published = stamps
+        .chain(raw.times.iter().map(String::as_str))
+        .chain(raw.script_times.iter().map(String::as_str))
+        .find_map(iso_china);
+    e.modified = ld
+        .modified
+        .as_deref()
+        .into_iter()
+        .chain(meta(&["article:modified_time", "datemodified", "dateupdate", "og:updated_time"]))
+        .find_map(iso_china);
 
-    let mut names = ld.authors.clone();
-    names.extend(meta(&["author", "article:author"]).map(str::to_string));
-    for n in names {
-        for part in n.split(|c| matches!(c, ',' | '，' | '、' | ';' | '；' | ' ' | '\u{3000}')) {
+    // JSON-LD only: `<meta name=author>` on Chinese sites mostly holds the site's or an editor's name
+    for n in &ld.authors {
+        for part in n.split([',', '，', '、', ';', '；', ' ', '\u{3000}']) {
             if person_like(part) && !e.authors.iter().any(|a| a == part) {
                 e.authors.push(part.to_string());
             }
@@ -102,7 +113,7 @@ fn push_some(v: &mut Vec<String>, s: Option<String>) {
 
 /// `<title>` split at its site-suffix separators, the headline first.
 fn title_parts(title: &str) -> Vec<String> {
-    const SEPS: [&str; 8] = ["_", "|", "｜", " - ", " – ", " — ", "——", "－"];
+    const SEPS: [&str; 9] = ["_", "|", "｜", " - ", " – ", " — ", "——", "－", "--"];
     let mut parts = vec![title.to_string()];
     for sep in SEPS {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
@@ -132,6 +143,7 @@ fn person_like(s: &str) -> bool {
 struct Ld {
     headline: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
 }
@@ -170,6 +182,7 @@ fn json_ld(raw: &RawEvidence) -> Ld {
     if let Some(o) = objects.iter().find(|o| article_like(o)) {
         ld.headline = o.get("headline").and_then(text);
         ld.published = o.get("datePublished").and_then(text);
+        ld.modified = o.get("dateModified").and_then(text);
         match o.get("author") {
             Some(Value::Array(a)) => ld.authors = a.iter().filter_map(text).collect(),
             Some(v) => ld.authors = text(v).into_iter().collect(),
@@ -284,7 +297,8 @@ pub fn mark_furniture(cues: &mut [Cues], hints: &[Hint]) {
     for (c, h) in cues.iter_mut().zip(hints) {
         let linky = h.link_density() >= 0.5;
         let outside = h.has(NOT_BODY) && !h.has(marks::CONTENT);
-        if linky || outside {
+        // a byline's outlet and share links make it link-heavy; its date and labels say what it is
+        if (linky || outside) && !c.is_byline() {
             c.furniture = true;
             c.prose = false;
         }
@@ -308,9 +322,14 @@ pub fn title_block(e: &Evidence, lines: &[Line], hints: &[Hint]) -> Option<usize
 }
 
 /// After the text extractors: let the markup fill or correct the fields (see the module rules).
-pub fn apply(e: &Evidence, a: &mut Article) {
-    if a.title.is_none() {
-        if let Some(t) = &e.title_tag {
+/// `lines` are the blocks (index for index with `a.blocks`); `matched` says whether
+/// [`title_block`] found the headline's block.
+pub fn apply(e: &Evidence, lines: &[Line], matched: bool, a: &mut Article) {
+    if let Some(t) = &e.title_tag {
+        // no block matched the metadata, and the text's choice shares nothing with the <title>:
+        // the headline is not in the markup's text (pages that render it with JavaScript)
+        let unrelated = a.title.as_deref().is_none_or(|c| !shares_run(c, t, 4));
+        if !matched && unrelated && t.chars().count() >= 10 {
             a.title = Some(t.clone());
             a.diagnostics.retain(|d| d.code != "no-title");
         }
@@ -324,31 +343,68 @@ pub fn apply(e: &Evidence, a: &mut Article) {
         (Some(t), Some(p)) if !t.contains('T') && p.starts_with(t.as_str()) && p.len() > t.len() => {
             a.published = Some(p.clone());
         }
+        (None, None) => {
+            // a month and day without a year in the text (`发布时间：10-08 12:00`), confirmed by the
+            // markup's modification stamp of that day, which supplies the year
+            if let Some(m) = e.modified.as_deref().filter(|m| m.len() >= 10) {
+                let (mo, d) = (&m[5..7], &m[8..10]);
+                let short = format!("{mo}-{d}");
+                let words = format!("{}月{}日", mo.trim_start_matches('0'), d.trim_start_matches('0'));
+                if lines.iter().any(|l| l.text.chars().count() <= 60 && (l.text.contains(&short) || l.text.contains(&words)))
+                {
+                    a.published = Some(m.to_string());
+                    a.diagnostics.retain(|d| d.code != "no-date");
+                    a.diagnostics.push(Diagnostic::new(
+                        "date-from-markup",
+                        format!("publication time {m}: the text shows {short} without a year; the markup's stamp gives it"),
+                    ));
+                }
+            }
+        }
         _ => {}
     }
-    if a.authors.is_empty() && !e.authors.is_empty() {
-        let outlet = |n: &String| a.source.as_ref() == Some(n) || e.site.as_ref() == Some(n);
-        a.authors = e.authors.iter().filter(|n| !outlet(n)).cloned().collect();
+    // persons named by metadata count when a byline shows them too (metadata author fields often
+    // hold the site's or an editor's name)
+    if a.authors.is_empty() {
+        let bylines: Vec<&str> =
+            a.blocks.iter().zip(lines).filter(|(b, _)| b.role == Role::Byline).map(|(_, l)| l.text).collect();
+        a.authors = e.authors.iter().filter(|n| bylines.iter().any(|t| t.contains(n.as_str()))).cloned().collect();
     }
     if a.site.is_none() {
         a.site = e.site.clone();
     }
 }
 
-/// Make block `t` the headline in the layout.
-pub fn set_title(layout: &mut Layout, t: usize) {
-    if layout.title == Some(t) {
-        return;
+/// Whether `a` and `b` share a run of `n` characters.
+fn shares_run(a: &str, b: &str, n: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    a.windows(n).any(|w| b.contains(&w.iter().collect::<String>()))
+}
+
+/// Make block `t` the headline in the layout; the byline is then the credit and date blocks
+/// between it and the body (a few blocks at most), as on the text path.
+pub fn set_title(layout: &mut Layout, cues: &[Cues], t: usize) {
+    if layout.title != Some(t) {
+        if let Some(old) = layout.title {
+            if layout.roles[old] == Role::Title {
+                layout.roles[old] = Role::Other;
+            }
+        }
+        layout.roles[t] = Role::Title;
+        layout.body.retain(|&i| i != t);
+        layout.header.retain(|&i| i > t);
+        layout.title = Some(t);
     }
-    if let Some(old) = layout.title {
-        if layout.roles[old] == Role::Title {
-            layout.roles[old] = Role::Other;
+    if layout.header.is_empty() {
+        let body = layout.body.first().copied().unwrap_or(cues.len());
+        if body > t {
+            let end = body.min(t + 13);
+            layout.header = (t + 1..end).filter(|&i| cues[i].is_byline() && layout.roles[i] != Role::Body).collect();
+            for &i in &layout.header {
+                layout.roles[i] = Role::Byline;
+            }
         }
     }
-    layout.roles[t] = Role::Title;
-    layout.body.retain(|&i| i != t);
-    layout.header.retain(|&i| i != t);
-    layout.title = Some(t);
 }
 
 #[cfg(test)]

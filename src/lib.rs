@@ -96,10 +96,11 @@ fn parse_html(input: &str, options: &Options) -> Article {
     let mut cues = classify::cues(&lines);
     evidence::mark_furniture(&mut cues, &hints);
     let mut layout = classify::classify(&cues);
-    if let Some(t) = evidence::title_block(&evidence, &lines, &hints) {
-        evidence::set_title(&mut layout, t);
+    let title = evidence::title_block(&evidence, &lines, &hints);
+    if let Some(t) = title {
+        evidence::set_title(&mut layout, &cues, t);
     }
     let mut article = extract::assemble(&cues, &layout, options);
-    evidence::apply(&evidence, &mut article);
+    evidence::apply(&evidence, &lines, title.is_some(), &mut article);
     article
 }

@@ -112,6 +112,9 @@ pub struct RawEvidence {
     pub json_ld: Vec<String>,
     /// `datetime` attributes of visible `<time>` elements, in order.
     pub times: Vec<String>,
+    /// Publication stamps in other scripts' data (`"pubtime": "2019-09-07 19:02:26"`): pages that
+    /// render their article with JavaScript carry its fields as JSON in a script.
+    pub script_times: Vec<String>,
 }
 
 /// A document read into blocks.
@@ -496,6 +499,8 @@ impl<'a> Parser<'a> {
                 }
             } else if n == "script" && attrs.kind.is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
                 self.out.raw.json_ld.push(content.to_string());
+            } else if n == "script" && self.out.raw.script_times.is_empty() {
+                self.out.raw.script_times.extend(script_stamp(content));
             } else if n == "textarea" && !hidden {
                 // a textarea shows its content; treat it as a block of its own
                 self.break_block(false);
@@ -681,6 +686,32 @@ fn raw_text<'a>(src: &'a str, from: usize, name: &str) -> (&'a str, usize) {
         i = at + 2;
     }
     (&src[from..], b.len())
+}
+
+/// The first publication stamp in a script's data: a quoted key such as `pubtime`,
+/// `publishTime`, `publish_time`, `publishDate` or `datePublished`, then `:` or `=`, then a quoted value.
+fn script_stamp(script: &str) -> Option<String> {
+    const KEYS: [&str; 6] = ["pubtime", "publishtime", "publish_time", "publishdate", "datepublished", "pubdate"];
+    let b = script.as_bytes();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr2(b'"', b'\'', &b[i..]) {
+        let q = i + k;
+        i = q + 1;
+        let Some(key) = KEYS.iter().find(|key| {
+            b.get(q + 1..q + 1 + key.len()).is_some_and(|w| w.eq_ignore_ascii_case(key.as_bytes()))
+                && b.get(q + 1 + key.len()) == Some(&b[q])
+        }) else {
+            continue;
+        };
+        let rest = script[q + 2 + key.len()..].trim_start();
+        let rest = rest.strip_prefix([':', '=']).map(str::trim_start)?;
+        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let value = rest[1..].split(quote).next()?;
+        if value.len() <= 40 {
+            return Some(value.to_string());
+        }
+    }
+    None
 }
 
 /// Byte bounds of the visible part of a raw run: white space and `&nbsp;`-like entities trimmed.
