@@ -305,6 +305,42 @@ pub fn mark_furniture(cues: &mut [Cues], hints: &[Hint]) {
     }
 }
 
+/// After the body search: the body lies in one container. The deepest element holding at least
+/// four fifths of the body's characters is the article's container; body blocks outside it (an
+/// advertisement paragraph, a summary box, a "you may also like" list beside the text) are not body.
+pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
+    const DEPTH: usize = 64;
+    let total: usize = layout.body.iter().map(|&i| cues[i].chars).sum();
+    if layout.body.len() < 3 || total == 0 {
+        return;
+    }
+    let chains: Vec<Vec<u32>> = layout.body.iter().map(|&i| html.ancestors(i, DEPTH)).collect();
+    let mut held: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (chain, &i) in chains.iter().zip(&layout.body) {
+        for &e in chain {
+            *held.entry(e).or_insert(0) += cues[i].chars;
+        }
+    }
+    // the deepest qualifying element: the one appearing earliest in the chains (innermost first)
+    let container = chains
+        .iter()
+        .flat_map(|c| c.iter().enumerate())
+        .filter(|(_, e)| held[e] * 5 >= total * 4)
+        .max_by_key(|(_, e)| html.depths[**e as usize])
+        .map(|(_, &e)| e);
+    let Some(container) = container else { return };
+    let keep: Vec<bool> = chains.iter().map(|c| c.contains(&container)).collect();
+    let mut k = 0;
+    layout.body.retain(|&i| {
+        let inside = keep[k];
+        k += 1;
+        if !inside {
+            layout.roles[i] = Role::Other;
+        }
+        inside
+    });
+}
+
 /// The headline's block: see the module rules.
 pub fn title_block(e: &Evidence, lines: &[Line], hints: &[Hint]) -> Option<usize> {
     let normed: Vec<String> = lines.iter().map(|l| norm(l.text)).collect();
@@ -350,13 +386,17 @@ pub fn apply(e: &Evidence, lines: &[Line], matched: bool, a: &mut Article) {
                 let (mo, d) = (&m[5..7], &m[8..10]);
                 let short = format!("{mo}-{d}");
                 let words = format!("{}月{}日", mo.trim_start_matches('0'), d.trim_start_matches('0'));
-                if lines.iter().any(|l| l.text.chars().count() <= 60 && (l.text.contains(&short) || l.text.contains(&words)))
+                if lines
+                    .iter()
+                    .any(|l| l.text.chars().count() <= 60 && (l.text.contains(&short) || l.text.contains(&words)))
                 {
                     a.published = Some(m.to_string());
                     a.diagnostics.retain(|d| d.code != "no-date");
                     a.diagnostics.push(Diagnostic::new(
                         "date-from-markup",
-                        format!("publication time {m}: the text shows {short} without a year; the markup's stamp gives it"),
+                        format!(
+                            "publication time {m}: the text shows {short} without a year; the markup's stamp gives it"
+                        ),
                     ));
                 }
             }

@@ -99,6 +99,9 @@ pub struct HtmlBlock {
     pub gap_before: bool,
     /// Layout hints.
     pub hint: Hint,
+    /// The innermost element open at the block's first text run (an index into
+    /// [`Html::parents`]), `None` at the document's top level.
+    pub container: Option<u32>,
 }
 
 /// Evidence the markup carries beside the visible text, as found (entities decoded, not judged).
@@ -126,6 +129,23 @@ pub struct Html {
     pub blocks: Vec<HtmlBlock>,
     /// Markup evidence.
     pub raw: RawEvidence,
+    /// For every element, in the order its start tag came: its parent element, `None` at the top.
+    pub parents: Vec<Option<u32>>,
+    /// For every element: how many elements enclose it.
+    pub depths: Vec<u32>,
+}
+
+impl Html {
+    /// The elements enclosing block `i`'s first text run, innermost first, at most `max` of them.
+    pub fn ancestors(&self, i: usize, max: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut e = self.blocks[i].container;
+        while let (Some(id), true) = (e, out.len() < max) {
+            out.push(id);
+            e = self.parents.get(id as usize).copied().flatten();
+        }
+        out
+    }
 }
 
 impl Html {
@@ -263,6 +283,8 @@ const SIBLINGS: &[(&str, &[&str])] = &[
 #[derive(Debug)]
 struct Open {
     name: String,
+    /// Index in [`Html::parents`].
+    id: u32,
     hidden: bool,
     link: bool,
     marks: u32,
@@ -277,6 +299,7 @@ struct Parser<'a> {
     cur_start: usize,
     cur_span: Option<(usize, usize)>,
     cur_hint: Hint,
+    cur_container: Option<u32>,
     cur_gap: bool,
     pending_space: bool,
     /// consecutive `<br>`s since the last text
@@ -297,6 +320,7 @@ impl<'a> Parser<'a> {
             cur_start: 0,
             cur_span: None,
             cur_hint: Hint { marks: u32::MAX, ..Hint::default() },
+            cur_container: None,
             cur_gap: false,
             pending_space: false,
             brs: 0,
@@ -405,6 +429,7 @@ impl<'a> Parser<'a> {
             None => (s16, e16),
         });
         if !started {
+            self.cur_container = self.top().map(|o| o.id);
             self.cur_gap = self.gap_next || self.brs >= 2;
         }
         self.brs = 0;
@@ -420,7 +445,14 @@ impl<'a> Parser<'a> {
         if let Some((start, end)) = self.cur_span.take() {
             let range = self.cur_start..self.out.text.len();
             let hint = self.cur_hint;
-            self.out.blocks.push(HtmlBlock { range, start, end, gap_before: self.cur_gap, hint });
+            self.out.blocks.push(HtmlBlock {
+                range,
+                start,
+                end,
+                gap_before: self.cur_gap,
+                hint,
+                container: self.cur_container,
+            });
             self.cur_start = self.out.text.len();
             self.gap_next = false;
         } else {
@@ -504,7 +536,7 @@ impl<'a> Parser<'a> {
             } else if n == "textarea" && !hidden {
                 // a textarea shows its content; treat it as a block of its own
                 self.break_block(false);
-                self.push(Open { name: name.clone(), hidden, link, marks: m });
+                self.push(Open { name: name.clone(), id: 0, hidden, link, marks: m });
                 self.text(after, after + content.len());
                 self.pop_one();
             }
@@ -515,7 +547,7 @@ impl<'a> Parser<'a> {
         } else if n == "td" || n == "th" {
             self.pending_space = true;
         }
-        self.push(Open { name, hidden, link, marks: m });
+        self.push(Open { name, id: 0, hidden, link, marks: m });
         after
     }
 
@@ -541,7 +573,11 @@ impl<'a> Parser<'a> {
         after
     }
 
-    fn push(&mut self, open: Open) {
+    /// Open an element (its `id` is assigned here).
+    fn push(&mut self, mut open: Open) {
+        open.id = self.out.parents.len() as u32;
+        self.out.parents.push(self.top().map(|o| o.id));
+        self.out.depths.push(self.stack.len() as u32);
         *self.open_count.entry(open.name.clone()).or_insert(0) += 1;
         self.stack.push(open);
     }
