@@ -19,8 +19,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
-
 use crate::article::Diagnostic;
 
 /// How many leading bytes are searched for a `<meta>` charset declaration.
@@ -33,9 +31,39 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding's WHATWG name, e.g. `UTF-8`, `gb18030`, `Big5`.
     pub encoding: &'static str,
-    /// `encoding` (which encoding, and why), `encoding-errors` (bytes replaced by U+FFFD) and
+    /// `encoding` (which encoding, and why), `encoding-errors` (bytes replaced by U+FFFD),
+    /// `encoding-unsupported` (a legacy encoding in a build without the `encodings` feature) and
     /// `binary` (the bytes hold NUL bytes, so the input is probably not a page).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The encodings the rules choose between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Enc {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// A legacy encoding by its WHATWG name (GBK and GB2312 already folded into `gb18030`).
+    Legacy(&'static str),
+}
+
+impl Enc {
+    fn name(self) -> &'static str {
+        match self {
+            Enc::Utf8 => "UTF-8",
+            Enc::Utf16Le => "UTF-16LE",
+            Enc::Utf16Be => "UTF-16BE",
+            Enc::Legacy(n) => n,
+        }
+    }
+
+    /// The name people know: GB18030 and Big5 in capitals.
+    fn display(self) -> &'static str {
+        match self.name() {
+            "gb18030" => "GB18030",
+            n => n,
+        }
+    }
 }
 
 /// Decode bytes in any encoding a Chinese page uses; never fails.
@@ -43,105 +71,186 @@ pub struct Decoded<'a> {
 /// ```
 /// let gbk = b"<meta charset=\"gbk\"><p>\xd6\xd0\xce\xc4</p>";
 /// let d = xinwen::decode::decode(gbk);
+/// # #[cfg(feature = "encodings")] {
 /// assert_eq!(d.text, "<meta charset=\"gbk\"><p>中文</p>");
 /// assert_eq!(d.encoding, "gb18030");
+/// # }
 /// assert_eq!(d.diagnostics[0].message, "decoded as GB18030: declared gbk in <meta charset>");
 /// ```
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
-    let (encoding, why) = choose(bytes);
-    let (text, _, had_errors) = encoding.decode(bytes); // decode() strips a BOM of the same encoding
-    let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", display_name(encoding)))];
+    let (enc, why) = choose(bytes);
+    let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", enc.display()))];
+    let (text, had_errors) = decode_as(enc, bytes, &mut diagnostics);
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
         diagnostics.push(Diagnostic::new(
             "encoding-errors",
-            format!("{bad} undecodable byte sequence(s) in {} became U+FFFD", display_name(encoding)),
+            format!("{bad} undecodable byte sequence(s) in {} became U+FFFD", enc.display()),
         ));
     }
     if looks_binary(bytes) {
         diagnostics.push(Diagnostic::new("binary", "the input holds NUL bytes: it is probably not a page"));
     }
-    Decoded { text, encoding: encoding.name(), diagnostics }
+    Decoded { text, encoding: enc.name(), diagnostics }
+}
+
+#[cfg(feature = "encodings")]
+fn decode_as<'a>(enc: Enc, bytes: &'a [u8], _: &mut Vec<Diagnostic>) -> (Cow<'a, str>, bool) {
+    let e = encoding_rs::Encoding::for_label(enc.name().as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let (text, _, had_errors) = e.decode(bytes); // decode() strips a BOM of the same encoding
+    (text, had_errors)
+}
+
+#[cfg(not(feature = "encodings"))]
+fn decode_as<'a>(enc: Enc, bytes: &'a [u8], diagnostics: &mut Vec<Diagnostic>) -> (Cow<'a, str>, bool) {
+    let lossy = |b: &'a [u8]| {
+        let t = String::from_utf8_lossy(b);
+        let bad = matches!(t, Cow::Owned(_));
+        (t, bad)
+    };
+    match enc {
+        Enc::Utf8 => lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)),
+        Enc::Utf16Le | Enc::Utf16Be => {
+            let unit = if enc == Enc::Utf16Le { u16::from_le_bytes } else { u16::from_be_bytes };
+            let units: Vec<u16> = bytes[2..].chunks(2).map(|p| unit([p[0], *p.get(1).unwrap_or(&0)])).collect();
+            let text: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect();
+            let bad = text.contains('\u{fffd}') || bytes.len() % 2 != 0;
+            (Cow::Owned(text), bad)
+        }
+        Enc::Legacy(name) => {
+            diagnostics.push(Diagnostic::new(
+                "encoding-unsupported",
+                format!(
+                    "the bytes are {name}, which this build cannot decode (built without the `encodings` \
+                     feature): decode them first, e.g. with TextDecoder('{name}'), and pass the text"
+                ),
+            ));
+            lossy(bytes)
+        }
+    }
 }
 
 /// Whether bytes look like a binary file rather than text: a NUL byte in the first 8 KB, as
 /// `grep` and `git` decide (UTF-16 text, which is full of NULs, is recognised by its BOM first).
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    if Encoding::for_bom(bytes).is_some_and(|(e, _)| e == UTF_16LE || e == UTF_16BE) {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return false;
     }
     memchr::memchr(0, &bytes[..bytes.len().min(PRESCAN)]).is_some()
 }
 
 /// The encoding to use and the reason, as words for the diagnostic.
-fn choose(bytes: &[u8]) -> (&'static Encoding, String) {
-    if let Some((enc, _)) = Encoding::for_bom(bytes) {
-        return (enc, "byte-order mark".into());
+fn choose(bytes: &[u8]) -> (Enc, String) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return (Enc::Utf8, "byte-order mark".into());
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return (Enc::Utf16Le, "byte-order mark".into());
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return (Enc::Utf16Be, "byte-order mark".into());
     }
     let utf8 = std::str::from_utf8(bytes).is_ok();
     let ascii = utf8 && bytes.is_ascii();
     if let Some((label, place)) = declared(&bytes[..bytes.len().min(PRESCAN)]) {
-        match Encoding::for_label(label.as_bytes()) {
+        match resolve(&label) {
             // a page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG)
-            Some(enc) if enc == UTF_16LE || enc == UTF_16BE => {
-                return (UTF_8, format!("declared {label} in {place}, read as UTF-8 without a byte-order mark"))
+            Some(Enc::Utf16Le | Enc::Utf16Be) => {
+                return (Enc::Utf8, format!("declared {label} in {place}, read as UTF-8 without a byte-order mark"))
             }
-            Some(enc) if enc == UTF_8 => {
-                if utf8 {
-                    return (UTF_8, format!("declared {label} in {place}"));
+            Some(Enc::Utf8) => {
+                if !utf8 {
+                    if let Some(guess) = detect(bytes).filter(|&g| clean_multi_byte(g, bytes)) {
+                        return (
+                            guess,
+                            format!("declared {label} in {place}, but the bytes are not UTF-8; detected by chardetng"),
+                        );
+                    }
                 }
-                let guess = detect(bytes);
-                if multi_byte(guess) && !guess.decode_without_bom_handling(bytes).1 {
-                    return (
-                        guess,
-                        format!("declared {label} in {place}, but the bytes are not UTF-8; detected by chardetng"),
-                    );
-                }
-                return (UTF_8, format!("declared {label} in {place}"));
+                return (Enc::Utf8, format!("declared {label} in {place}"));
             }
             Some(enc) => {
                 if utf8 && !ascii {
-                    return (UTF_8, format!("declared {label} in {place}, but the bytes are valid UTF-8"));
+                    return (Enc::Utf8, format!("declared {label} in {place}, but the bytes are valid UTF-8"));
                 }
-                return (legacy(enc), format!("declared {label} in {place}"));
+                return (enc, format!("declared {label} in {place}"));
             }
             None => {}
         }
     }
     if utf8 {
-        return (UTF_8, if ascii { "the bytes are ASCII".into() } else { "the bytes are valid UTF-8".into() });
+        return (Enc::Utf8, if ascii { "the bytes are ASCII".into() } else { "the bytes are valid UTF-8".into() });
     }
-    (detect(bytes), "no declaration; detected by chardetng".into())
+    match detect(bytes) {
+        Some(enc) => (enc, "no declaration; detected by chardetng".into()),
+        // without a detector, Chinese bytes that are not UTF-8 are most likely GB18030
+        None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text".into()),
+    }
 }
 
-/// GB2312 and GBK pages are decoded as GB18030, the superset browsers use for them.
-fn legacy(enc: &'static Encoding) -> &'static Encoding {
-    if enc == GBK {
-        GB18030
+/// An encoding label (`gb2312`, `GBK`, `big5`, `utf-8` …) as one of the rules' encodings;
+/// GB2312 and GBK are decoded as GB18030, the superset browsers use for them.
+#[cfg(feature = "encodings")]
+fn resolve(label: &str) -> Option<Enc> {
+    let e = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    Some(from_rs(e))
+}
+
+#[cfg(feature = "encodings")]
+fn from_rs(e: &'static encoding_rs::Encoding) -> Enc {
+    use encoding_rs::{GBK, UTF_16BE, UTF_16LE, UTF_8};
+    if e == UTF_8 {
+        Enc::Utf8
+    } else if e == UTF_16LE {
+        Enc::Utf16Le
+    } else if e == UTF_16BE {
+        Enc::Utf16Be
+    } else if e == GBK {
+        Enc::Legacy("gb18030")
     } else {
-        enc
+        Enc::Legacy(e.name())
     }
 }
 
-/// The legacy encodings whose clean decode of non-UTF-8 bytes is telling (single-byte ones decode anything).
-fn multi_byte(enc: &'static Encoding) -> bool {
-    [GB18030, BIG5, encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP, encoding_rs::EUC_KR].contains(&enc)
+#[cfg(not(feature = "encodings"))]
+fn resolve(label: &str) -> Option<Enc> {
+    let l = label.trim().to_ascii_lowercase();
+    Some(match l.as_str() {
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8" | "x-unicode20utf8" => Enc::Utf8,
+        "utf-16" | "utf-16le" | "unicode" | "ucs-2" | "csunicode" | "iso-10646-ucs-2" | "unicodefeff" => Enc::Utf16Le,
+        "utf-16be" | "unicodefffe" => Enc::Utf16Be,
+        "gb2312" | "gbk" | "x-gbk" | "gb18030" | "chinese" | "csgb2312" | "csiso58gb231280" | "gb_2312"
+        | "gb_2312-80" | "iso-ir-58" => Enc::Legacy("gb18030"),
+        "big5" | "big5-hkscs" | "cn-big5" | "csbig5" | "x-x-big5" => Enc::Legacy("Big5"),
+        _ => return None,
+    })
 }
 
-fn detect(bytes: &[u8]) -> &'static Encoding {
+/// Whether `enc` is a multi-byte legacy encoding that reads `bytes` without errors (single-byte
+/// encodings read anything, so only a clean multi-byte reading is telling).
+#[cfg(feature = "encodings")]
+fn clean_multi_byte(enc: Enc, bytes: &[u8]) -> bool {
+    let multi = ["gb18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"].contains(&enc.name());
+    multi
+        && encoding_rs::Encoding::for_label(enc.name().as_bytes())
+            .is_some_and(|e| !e.decode_without_bom_handling(bytes).1)
+}
+
+#[cfg(not(feature = "encodings"))]
+fn clean_multi_byte(_: Enc, _: &[u8]) -> bool {
+    false
+}
+
+#[cfg(feature = "encodings")]
+fn detect(bytes: &[u8]) -> Option<Enc> {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    legacy(det.guess(None, chardetng::Utf8Detection::Allow))
+    Some(from_rs(det.guess(None, chardetng::Utf8Detection::Allow)))
 }
 
-fn display_name(enc: &'static Encoding) -> &'static str {
-    if enc == GB18030 {
-        "GB18030"
-    } else if enc == BIG5 {
-        "Big5"
-    } else {
-        enc.name()
-    }
+#[cfg(not(feature = "encodings"))]
+fn detect(_: &[u8]) -> Option<Enc> {
+    None
 }
 
 /// The charset declared by a `<meta>` tag, and where: `(label, "<meta charset>")`.
@@ -267,6 +376,7 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF<meta charset=gbk>").encoding, "UTF-8", "should let the BOM win");
     }
 
+    #[cfg(feature = "encodings")]
     #[test]
     fn declared_charset_unless_the_bytes_say_utf8() {
         let d = decode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">中文".as_bytes());
@@ -278,10 +388,11 @@ mod tests {
         assert!(d.text.ends_with("中文"), "should decode Big5: {}", d.text);
     }
 
+    #[cfg(feature = "encodings")]
     #[test]
     fn detects_without_declaration_and_never_fails() {
         let gbk = "新华社北京电，国务院总理在人民大会堂会见了来访的代表团，双方就经济合作交换了意见。";
-        let (bytes, _, _) = GB18030.encode(gbk);
+        let (bytes, _, _) = encoding_rs::GB18030.encode(gbk);
         let d = decode(&bytes);
         assert_eq!(d.text, gbk, "should detect GBK text with no declaration");
         let d = decode(b"<meta charset=utf-8>ab\xff\xfecd");

@@ -364,7 +364,7 @@ pub fn apply(e: &Evidence, lines: &[Line], matched: bool, a: &mut Article) {
     if let Some(t) = &e.title_tag {
         // no block matched the metadata, and the text's choice shares nothing with the <title>:
         // the headline is not in the markup's text (pages that render it with JavaScript)
-        let unrelated = a.title.as_deref().is_none_or(|c| !shares_run(c, t, 4));
+        let unrelated = a.title.as_deref().map_or(true, |c| !shares_run(c, t, 4));
         if !matched && unrelated && t.chars().count() >= 10 {
             a.title = Some(t.clone());
             a.diagnostics.retain(|d| d.code != "no-title");
