@@ -288,24 +288,50 @@ fn is_sep(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
 }
 
-/// The value of attribute `name` in a lower-cased tag body (no entity decoding: labels are ASCII).
+/// The value of attribute `name` in a lower-cased tag body, reading `name=value` pairs in order
+/// with quoted values (no entity decoding: labels are ASCII).
 fn attr(tag: &str, name: &str) -> Option<String> {
     let b = tag.as_bytes();
-    let mut from = 0;
-    while let Some(k) = tag[from..].find(name) {
-        let at = from + k;
-        from = at + name.len();
-        let before_ok = at == 0 || is_sep(b[at - 1]) || b[at - 1] == b'"' || b[at - 1] == b'\'';
-        let rest = tag[from..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && is_sep(b[i]) {
+            i += 1;
         }
-        let v = rest[1..].trim_start();
-        let value = match v.chars().next() {
-            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
-            _ => v.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or(""),
-        };
-        return Some(value.trim().to_string());
+        let start = i;
+        while i < b.len() && !is_sep(b[i]) && b[i] != b'=' {
+            i += 1;
+        }
+        let key = &tag[start..i];
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
+                    value = &tag[i + 1..end];
+                    i = end + 1;
+                }
+                _ => {
+                    let s = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    value = tag[s..i].trim_end_matches('/');
+                }
+            }
+        }
+        if key == name {
+            return Some(value.trim().to_string());
+        }
+        if start == i {
+            i += 1;
+        }
     }
     None
 }

@@ -306,7 +306,7 @@ pub fn mark_furniture(cues: &mut [Cues], hints: &[Hint]) {
 }
 
 /// After the body search: the body lies in one container. The deepest element holding at least
-/// four fifths of the body's characters is the article's container; body blocks outside it (an
+/// six sevenths of the body's characters is the article's container; body blocks outside it (an
 /// advertisement paragraph, a summary box, a "you may also like" list beside the text) are not body.
 pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
     const DEPTH: usize = 64;
@@ -339,6 +339,45 @@ pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
         }
         inside
     });
+}
+
+/// After the body search: paragraphs that an advertisement or a "recommended" link list split off
+/// from the body, inside the same content container (class/id content, article, text …), are body.
+/// From the body's last block on, a prose block inside that container joins the body when link-heavy
+/// or marked blocks stand between; a credit line, a heading, other text or the container's end stops.
+pub fn bridge_body(html: &Html, cues: &[Cues], hints: &[Hint], layout: &mut Layout) {
+    let Some(&last) = layout.body.last() else { return };
+    let ancestors = html.ancestors(last, 64);
+    let Some(&content) = ancestors.iter().find(|&&e| html.own_marks[e as usize] & marks::CONTENT != 0) else {
+        return;
+    };
+    // only across a gap of furniture: a block the classifier left out right after the body
+    // (a disclaimer, a signature line) stays out
+    let mut gap = false;
+    for j in last + 1..cues.len() {
+        if !html.ancestors(j, 64).contains(&content) {
+            break;
+        }
+        let c = &cues[j];
+        if c.is_byline() || c.heading.is_some() || c.footer || hints[j].has(marks::HEADING) {
+            break;
+        }
+        if c.furniture {
+            gap = true;
+        } else if c.prose && gap && !labelled(c.line.text) {
+            layout.roles[j] = Role::Body;
+            layout.body.push(j);
+            gap = false;
+        } else {
+            break;
+        }
+    }
+}
+
+/// A paragraph that opens with a short label and a colon (`声明：`, `免责声明：`, `注：`) is a
+/// notice under the article, not a paragraph the furniture split off.
+fn labelled(text: &str) -> bool {
+    text.chars().take(6).position(|c| c == '：' || c == ':').is_some_and(|k| k >= 1)
 }
 
 /// The headline's block: see the module rules.

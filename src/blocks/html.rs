@@ -133,6 +133,8 @@ pub struct Html {
     pub parents: Vec<Option<u32>>,
     /// For every element: how many elements enclose it.
     pub depths: Vec<u32>,
+    /// For every element: the [`marks`] its own name and class/id words give.
+    pub own_marks: Vec<u32>,
 }
 
 impl Html {
@@ -300,6 +302,8 @@ struct Parser<'a> {
     cur_span: Option<(usize, usize)>,
     cur_hint: Hint,
     cur_container: Option<u32>,
+    /// own marks of the element about to be pushed
+    own_next: u32,
     cur_gap: bool,
     pending_space: bool,
     /// consecutive `<br>`s since the last text
@@ -321,6 +325,7 @@ impl<'a> Parser<'a> {
             cur_span: None,
             cur_hint: Hint { marks: u32::MAX, ..Hint::default() },
             cur_container: None,
+            own_next: 0,
             cur_gap: false,
             pending_space: false,
             brs: 0,
@@ -494,6 +499,11 @@ impl<'a> Parser<'a> {
         if VOID.contains(&n) {
             return after;
         }
+        // content before </head> closes the head, as browsers do for a page without <body>
+        const HEAD_CONTENT: &[&str] = &["link", "title", "script", "style", "base", "noscript", "template"];
+        if !HEAD_CONTENT.contains(&n) && self.open_count.get("head").copied().unwrap_or(0) > 0 {
+            self.close("head");
+        }
         if let Some((_, family)) = SIBLINGS.iter().find(|(s, _)| *s == n) {
             if self.top().is_some_and(|o| family.contains(&o.name.as_str())) {
                 self.pop_one();
@@ -512,10 +522,12 @@ impl<'a> Parser<'a> {
         });
         let hidden = parent.is_some_and(|o| o.hidden) || DROPPED.contains(&n) || attrs.hidden || style_hidden;
         let link = parent.is_some_and(|o| o.link) || n == "a";
-        let mut m = parent.map_or(0, |o| o.marks) | element_marks(n);
+        let mut own = element_marks(n);
         for words in [attrs.class, attrs.id].into_iter().flatten() {
-            m |= class_marks(&words.to_ascii_lowercase());
+            own |= class_marks(&words.to_ascii_lowercase());
         }
+        let m = parent.map_or(0, |o| o.marks) | own;
+        self.own_next = own;
         let in_svg = parent.is_some_and(|o| o.name == "svg");
         if n == "time" && !hidden {
             if let Some(dt) = attrs.datetime {
@@ -578,6 +590,7 @@ impl<'a> Parser<'a> {
         open.id = self.out.parents.len() as u32;
         self.out.parents.push(self.top().map(|o| o.id));
         self.out.depths.push(self.stack.len() as u32);
+        self.out.own_marks.push(std::mem::take(&mut self.own_next));
         *self.open_count.entry(open.name.clone()).or_insert(0) += 1;
         self.stack.push(open);
     }
