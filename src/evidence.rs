@@ -325,7 +325,7 @@ pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
     let container = chains
         .iter()
         .flat_map(|c| c.iter().enumerate())
-        .filter(|(_, e)| held[e] * 5 >= total * 4)
+        .filter(|(_, e)| held[e] * 7 >= total * 6)
         .max_by_key(|(_, e)| html.depths[**e as usize])
         .map(|(_, &e)| e);
     let Some(container) = container else { return };
@@ -346,6 +346,26 @@ pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
 /// From the body's last block on, a prose block inside that container joins the body when link-heavy
 /// or marked blocks stand between; a credit line, a heading, other text or the container's end stops.
 pub fn bridge_body(html: &Html, cues: &[Cues], hints: &[Hint], layout: &mut Layout) {
+    let Some(&first) = layout.body.first() else { return };
+    // a salutation that opens a notice or a speech (各乡镇人民政府：, 女士们、先生们：) is the body's
+    // first line when it stands right above the body in the same container
+    if first > 0 {
+        let c = &cues[first - 1];
+        let same = html.blocks[first - 1].container.is_some()
+            && html
+                .ancestors(first - 1, 64)
+                .get(1..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|e| html.ancestors(first, 64).contains(e));
+        let salutation =
+            c.line.text.ends_with(['：', ':']) && c.chars <= 30 && c.credits.is_empty() && c.dates.is_empty();
+        if same && salutation && !c.furniture && layout.roles[first - 1] != Role::Title {
+            layout.roles[first - 1] = Role::Body;
+            layout.body.insert(0, first - 1);
+            layout.header.retain(|&i| i != first - 1);
+        }
+    }
     let Some(&last) = layout.body.last() else { return };
     let ancestors = html.ancestors(last, 64);
     let Some(&content) = ancestors.iter().find(|&&e| html.own_marks[e as usize] & marks::CONTENT != 0) else {

@@ -60,6 +60,19 @@ pub const LABELS: &[(&str, Field)] = &[
     ("发布日期", Field::Date),
     ("发表日期", Field::Date),
     ("发布于", Field::Date),
+    // traditional forms: Big5 pages (Taiwan, Hong Kong) write the same labels in traditional script
+    ("來源", Field::Source),
+    ("稿件來源", Field::Source),
+    ("文章來源", Field::Source),
+    ("記者", Field::Author),
+    ("本報記者", Field::Author),
+    ("責任編輯", Field::Editor),
+    ("編輯", Field::Editor),
+    ("責編", Field::Editor),
+    ("發布時間", Field::Date),
+    ("發佈時間", Field::Date),
+    ("發表時間", Field::Date),
+    ("時間", Field::Date),
 ];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
