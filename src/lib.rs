@@ -96,12 +96,12 @@ fn parse_html(input: &str, options: &Options) -> Article {
     let mut cues = classify::cues(&lines);
     evidence::mark_furniture(&mut cues, &hints);
     let mut layout = classify::classify(&cues);
-    evidence::keep_body_in_container(&html, &cues, &mut layout);
-    evidence::bridge_body(&html, &cues, &hints, &mut layout);
     let title = evidence::title_block(&evidence, &lines, &hints);
     if let Some(t) = title {
         evidence::set_title(&mut layout, &cues, t);
     }
+    evidence::keep_body_in_container(&html, &cues, &mut layout);
+    evidence::bridge_body(&html, &cues, &hints, &mut layout);
     let mut article = extract::assemble(&cues, &layout, options);
     evidence::apply(&evidence, &lines, title.is_some(), &mut article);
     article
