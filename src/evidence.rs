@@ -305,6 +305,21 @@ pub fn mark_furniture(cues: &mut [Cues], hints: &[Hint]) {
     }
 }
 
+/// After the body search: a bracketed, labelled note at the body's start — `（原标题：…）`,
+/// `（来源：…）` — is an editor's note about the article, not its first paragraph.
+pub fn drop_leading_note(cues: &[Cues], layout: &mut Layout) {
+    if layout.body.len() < 2 {
+        return;
+    }
+    let first = layout.body[0];
+    let t = cues[first].line.text;
+    let bracketed = t.starts_with(['（', '(', '【', '[']) && t.ends_with(['）', ')', '】', ']']);
+    if bracketed && labelled(&t[t.chars().next().map_or(0, char::len_utf8)..]) {
+        layout.body.remove(0);
+        layout.roles[first] = Role::Other;
+    }
+}
+
 /// After the body search: the body lies in one container. The deepest element holding at least
 /// six sevenths of the body's characters is the article's container; body blocks outside it (an
 /// advertisement paragraph, a summary box, a "you may also like" list beside the text) are not body.

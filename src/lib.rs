@@ -100,6 +100,7 @@ fn parse_html(input: &str, options: &Options) -> Article {
     if let Some(t) = title {
         evidence::set_title(&mut layout, &cues, t);
     }
+    evidence::drop_leading_note(&cues, &mut layout);
     evidence::keep_body_in_container(&html, &cues, &mut layout);
     evidence::bridge_body(&html, &cues, &hints, &mut layout);
     let mut article = extract::assemble(&cues, &layout, options);
