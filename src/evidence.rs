@@ -292,11 +292,19 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 /// Containers that hold no article text.
 const NOT_BODY: u32 = marks::NAV | marks::FOOTER | marks::COMMENT | marks::RELATED | marks::SHARE | marks::ASIDE;
 
-/// Before the body search: blocks that markup places outside the article are furniture.
-pub fn mark_furniture(cues: &mut [Cues], hints: &[Hint]) {
-    for (c, h) in cues.iter_mut().zip(hints) {
+/// Before the body search: blocks that markup places outside the article are furniture. The
+/// nearest container word decides: a share bar inside the article's content is outside the text,
+/// and an article inside a page-wide `main` wrapper is inside it.
+pub fn mark_furniture(html: &Html, cues: &mut [Cues], hints: &[Hint]) {
+    for (i, (c, h)) in cues.iter_mut().zip(hints).enumerate() {
         let linky = h.link_density() >= 0.5;
-        let outside = h.has(NOT_BODY) && !h.has(marks::CONTENT);
+        let nearest = html
+            .ancestors(i, 64)
+            .into_iter()
+            .map(|e| html.own_marks[e as usize])
+            .find(|m| m & (NOT_BODY | marks::CONTENT) != 0)
+            .unwrap_or(0);
+        let outside = nearest & NOT_BODY != 0 && nearest & marks::CONTENT == 0;
         // a byline's outlet and share links make it link-heavy; its date and labels say what it is
         if (linky || outside) && !c.is_byline() {
             c.furniture = true;

@@ -94,7 +94,7 @@ fn parse_html(input: &str, options: &Options) -> Article {
     let (lines, hints) = html.lines();
     let evidence = evidence::gather(&html);
     let mut cues = classify::cues(&lines);
-    evidence::mark_furniture(&mut cues, &hints);
+    evidence::mark_furniture(&html, &mut cues, &hints);
     let mut layout = classify::classify(&cues);
     let title = evidence::title_block(&evidence, &lines, &hints);
     if let Some(t) = title {

@@ -861,6 +861,8 @@ fn class_marks(words: &str) -> u32 {
             "foot" | "bottom" | "ft" => marks::FOOTER,
             "side" | "right" | "r" => marks::ASIDE,
             "text" | "body" | "main" => marks::CONTENT,
+            // artibody, postbody, newsbody: the article's text box
+            t if t.len() > 5 && t.ends_with("body") && t != "tbody" => marks::CONTENT,
             _ => 0,
         };
     }
