@@ -26,6 +26,7 @@ use crate::article::{Article, Diagnostic, Role};
 use crate::blocks::html::{marks, Hint, Html, RawEvidence};
 use crate::blocks::{is_space, Line};
 use crate::classify::{is_cjk, Cues, Layout};
+use crate::lexicon::NOTICE_LABELS;
 
 /// What the markup says, judged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -325,6 +326,21 @@ pub fn drop_leading_note(cues: &[Cues], layout: &mut Layout) {
     if bracketed && labelled(&t[t.chars().next().map_or(0, char::len_utf8)..]) {
         layout.body.remove(0);
         layout.roles[first] = Role::Other;
+    }
+}
+
+/// After the body search: a closing paragraph that opens with a notice label and a colon
+/// ([`NOTICE_LABELS`]: 免责声明：…, 声明：…) is the site's notice, not the article's last paragraph.
+pub fn drop_trailing_notice(cues: &[Cues], layout: &mut Layout) {
+    while layout.body.len() >= 2 {
+        let last = *layout.body.last().expect("a body block");
+        let t = cues[last].line.text.trim_start_matches(['【', '[', '（', '(']);
+        let notice = NOTICE_LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+        if !notice {
+            break;
+        }
+        layout.body.pop();
+        layout.roles[last] = Role::Other;
     }
 }
 

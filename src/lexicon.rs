@@ -219,3 +219,7 @@ pub static FURNITURE_MATCHER: LazyLock<AhoCorasick> =
 /// An automaton over [`FOOTER`].
 pub static FOOTER_MATCHER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(FOOTER).expect("the footer lexicon is a valid automaton"));
+
+/// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
+/// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
+pub const NOTICE_LABELS: &[&str] = &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示"];

@@ -103,6 +103,7 @@ fn parse_html(input: &str, options: &Options) -> Article {
     evidence::drop_leading_note(&cues, &mut layout);
     evidence::keep_body_in_container(&html, &cues, &mut layout);
     evidence::bridge_body(&html, &cues, &hints, &mut layout);
+    evidence::drop_trailing_notice(&cues, &mut layout);
     let mut article = extract::assemble(&cues, &layout, options);
     evidence::apply(&evidence, &lines, title.is_some(), &mut article);
     article
