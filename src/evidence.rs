@@ -2,8 +2,10 @@
 //!
 //! In: the [`Html`] front end's blocks, hints and [`RawEvidence`]. Out: an [`Evidence`] — the
 //! headline's block, the publication time, authors and site as the markup states them — and the
-//! two small steps that let it speak: [`mark_furniture`] before the body search and [`apply`] after
-//! the text extractors.
+//! steps that let it speak, in pipeline order: [`mark_furniture`] before the body search;
+//! [`set_title`], [`drop_leading_note`], [`keep_body_in_container`], [`bridge_body`] and
+//! [`drop_trailing_notice`] on the classifier's layout; [`apply`] after the text extractors.
+//! Every step only adds to or corrects the text path's result; the text path itself is unchanged.
 //! Rules:
 //! - Title: the headline as displayed, so a block, not a tag: the block (an `<h1>` first) whose text
 //!   is the JSON-LD `headline`, `og:title`, the `<title>` or the `<title>` without its site suffix
@@ -21,6 +23,11 @@
 //! - Blocks that markup places in navigation, footers, comments, share bars, related lists or
 //!   sidebars, or that are mostly link text, are furniture for the body search (link density, after
 //!   Kohlschütter et al. 2010: a block mostly of link text is a menu or a list of other articles).
+//!   The nearest container word decides (a share bar inside the content is outside the text).
+//! - Body edges: the body lies in one container (the deepest element holding six sevenths of its
+//!   text); paragraphs an ad or link list split off inside the content container rejoin it; a
+//!   salutation right above it (各乡镇人民政府：) opens it; a bracketed labelled note (（原标题：…）)
+//!   does not open it and a notice (免责声明：…) does not close it.
 
 use crate::article::{Article, Diagnostic, Role};
 use crate::blocks::html::{marks, Hint, Html, RawEvidence};

@@ -220,3 +220,41 @@ fn markup_edge_cases() {
         assert!(a.blocks.iter().all(|b| b.end <= units), "{page:?}: spans should stay inside the input");
     }
 }
+
+// ---- the command line reads HTML, GBK text and standard input through the same path ----
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_reads_any_encoding_and_refuses_binary() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let bin = env!("CARGO_BIN_EXE_xinwen");
+    let dir = std::env::temp_dir().join(format!("xinwen-cli-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    // a GBK text file with no BOM and no declaration
+    let text = "经开区召开工作讲评会\n作者:张冰明    来源:岳阳日报    发布时间:2017年07月26日\n\n\
+                7月25日,经开区召开半年度工作讲评会,总结讲评上半年经济工作,安排部署下半年经济工作,确保全面完成全年目标任务。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let txt = dir.join("page.txt");
+    fs::write(&txt, &gbk).unwrap();
+    let out = Command::new(bin).arg(&txt).output().unwrap();
+    assert!(out.status.success(), "should read a GBK text file");
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["title"], "经开区召开工作讲评会", "should decode GBK text");
+    // HTML on standard input, forced and detected
+    let html = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/html/gbk-declared.html")).unwrap();
+    for args in [&["--format", "html"][..], &[][..]] {
+        let mut child = Command::new(bin).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(&html).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(a["title"], "青川新区启动老旧小区改造工程", "should read HTML on stdin with {args:?}");
+    }
+    // a binary file is refused with a clear message
+    let bin_file = dir.join("image.png");
+    fs::write(&bin_file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = Command::new(bin).arg(&bin_file).output().unwrap();
+    assert!(!out.status.success(), "should fail on a binary file");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"), "should say the file is binary");
+    fs::remove_dir_all(&dir).ok();
+}
