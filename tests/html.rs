@@ -258,3 +258,26 @@ fn cli_reads_any_encoding_and_refuses_binary() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary"), "should say the file is binary");
     fs::remove_dir_all(&dir).ok();
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any mix of markup pieces and text: no panic, spans inside the input and in order.
+    #[test]
+    fn never_panics_on_markup_soup(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "<p>", "</p>", "<div class=\"content\">", "</div>", "<a href='x'>", "</a>", "<br>", "<!--", "-->", "<script>",
+        "</script>", "<title>", "</title>", "&amp;", "&#x4e2d;", "&", "<", ">", "\"", "'", "=", " ", "\n", "\u{3000}",
+        "正文", "发布时间：2020年1月2日", "来源：某报", "𠀀", "<h1>", "</h1>", "<meta charset=gbk>", "<td>", "<li>",
+        "<style hidden>", "<span style='display:none'>", "</span>", "<!DOCTYPE html>", "<textarea>", "</textarea>",
+    ]), 0..80)) {
+        let page: String = parts.concat();
+        let a = xinwen::parse_with(&page, &xinwen::Options { format: xinwen::Format::Html, ..Default::default() });
+        let units = page.encode_utf16().count();
+        let mut prev = 0;
+        for b in &a.blocks {
+            proptest::prop_assert!(b.start < b.end && b.end <= units, "spans should lie inside the input");
+            proptest::prop_assert!(b.start >= prev, "spans should come in order");
+            prev = b.end;
+        }
+    }
+}
