@@ -18,6 +18,8 @@
 //!   opened after its element; `<p>`, `<li>`, `<td>`, `<tr>`, `<dt>`, `<dd>`, `<option>` close an open
 //!   sibling and a block element closes an open `<p>`, as browsers do. No recursion: a
 //!   100,000-deep nest is a 100,000-long stack; every byte is looked at a bounded number of times.
+//! - A block that starts with a breadcrumb separator (`>`, `»`, `›`) continues a short block just
+//!   before it: breadcrumbs put each link in its own cell or list item.
 //! - A block's span runs from its first text run's first visible character to its last run's end, in
 //!   UTF-16 units of the document, so `html.slice(start, end)` highlights the block's source.
 
@@ -450,6 +452,28 @@ impl<'a> Parser<'a> {
         if let Some((start, end)) = self.cur_span.take() {
             let range = self.cur_start..self.out.text.len();
             let hint = self.cur_hint;
+            // a breadcrumb whose links sit in separate cells or list items, each separator leading
+            // the next one (`首页` / `> 要闻` / `> 山西要闻`), is one line, as the page shows it
+            let text = &self.out.text[range.clone()];
+            if text.starts_with(['>', '＞', '»', '›']) {
+                if let Some(prev) = self.out.blocks.last_mut() {
+                    let short = self.out.text[prev.range.clone()].chars().count() <= 30;
+                    if short && prev.range.end == range.start && text.chars().count() <= 60 {
+                        prev.range.end = range.end;
+                        prev.end = end;
+                        prev.hint.chars += hint.chars;
+                        prev.hint.link_chars += hint.link_chars;
+                        prev.hint.marks &= hint.marks;
+                        self.cur_start = self.out.text.len();
+                        self.gap_next = false;
+                        self.cur_hint = Hint { marks: u32::MAX, ..Hint::default() };
+                        self.cur_gap = false;
+                        self.pending_space = false;
+                        self.gap_next |= gap;
+                        return;
+                    }
+                }
+            }
             self.out.blocks.push(HtmlBlock {
                 range,
                 start,
@@ -1084,6 +1108,12 @@ mod tests {
         );
         assert_eq!(texts("<p title='a>b'>甲</p><p>乙"), ["甲", "乙"], "should honour quotes in attributes");
         assert_eq!(texts("<p>甲<!-- 未完"), ["甲"], "should drop an unterminated comment");
+    }
+
+    #[test]
+    fn breadcrumb_cells_make_one_line() {
+        let html = "<ul class=crumb><li><a href=/>首页</a></li><li>&gt; <a href=/a>要闻</a></li><li>&gt; 本地</li></ul><p>正文</p>";
+        assert_eq!(texts(html), ["首页> 要闻> 本地", "正文"], "should join a breadcrumb split over list items");
     }
 
     #[test]
