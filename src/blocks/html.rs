@@ -761,30 +761,32 @@ fn raw_text<'a>(src: &'a str, from: usize, name: &str) -> (&'a str, usize) {
     (&src[from..], b.len())
 }
 
-/// The first publication stamp in a script's data: a quoted key such as `pubtime`,
-/// `publishTime`, `publish_time`, `publishDate` or `datePublished`, then `:` or `=`, then a quoted value.
+/// The first publication stamp in a script's data: a key such as `pubtime`, `publishTime`,
+/// `publish_time`, `publishDate` or `datePublished`, quoted (JSON) or bare (a JavaScript object
+/// literal), then `:` or `=`, then a quoted value.
 fn script_stamp(script: &str) -> Option<String> {
     const KEYS: [&str; 6] = ["pubtime", "publishtime", "publish_time", "publishdate", "datepublished", "pubdate"];
-    let b = script.as_bytes();
-    let mut i = 0;
-    while let Some(k) = memchr::memchr2(b'"', b'\'', &b[i..]) {
-        let q = i + k;
-        i = q + 1;
-        let Some(key) = KEYS.iter().find(|key| {
-            b.get(q + 1..q + 1 + key.len()).is_some_and(|w| w.eq_ignore_ascii_case(key.as_bytes()))
-                && b.get(q + 1 + key.len()) == Some(&b[q])
-        }) else {
-            continue;
-        };
-        let rest = script[q + 2 + key.len()..].trim_start();
-        let rest = rest.strip_prefix([':', '=']).map(str::trim_start)?;
-        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-        let value = rest[1..].split(quote).next()?;
-        if value.len() <= 40 {
-            return Some(value.to_string());
+    let lower = script.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
+    let mut best: Option<(usize, String)> = None;
+    for key in KEYS {
+        for at in memchr::memmem::find_iter(b, key.as_bytes()) {
+            let end = at + key.len();
+            if (at > 0 && ident(b[at - 1])) || b.get(end).is_some_and(|&c| ident(c)) {
+                continue;
+            }
+            let rest = script[end..].trim_start_matches(['"', '\'']).trim_start();
+            let Some(rest) = rest.strip_prefix([':', '=']).map(str::trim_start) else { continue };
+            let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+            let Some(value) = rest[1..].split(quote).next().filter(|v| v.len() <= 40) else { continue };
+            if best.as_ref().map_or(true, |(b, _)| at < *b) {
+                best = Some((at, value.to_string()));
+            }
+            break;
         }
     }
-    None
+    best.map(|(_, v)| v)
 }
 
 /// Byte bounds of the visible part of a raw run: white space and `&nbsp;`-like entities trimmed.
@@ -1114,6 +1116,19 @@ mod tests {
     fn breadcrumb_cells_make_one_line() {
         let html = "<ul class=crumb><li><a href=/>首页</a></li><li>&gt; <a href=/a>要闻</a></li><li>&gt; 本地</li></ul><p>正文</p>";
         assert_eq!(texts(html), ["首页> 要闻> 本地", "正文"], "should join a breadcrumb split over list items");
+    }
+
+    #[test]
+    fn stamps_in_script_data() {
+        assert_eq!(
+            script_stamp(r#"var DATA = {"pubtime": "2019-09-07 19:02:26"}"#).as_deref(),
+            Some("2019-09-07 19:02:26")
+        );
+        assert_eq!(
+            script_stamp("info = { publish_time: '2019-09-08 11:42:03' }").as_deref(),
+            Some("2019-09-08 11:42:03")
+        );
+        assert_eq!(script_stamp("var republish_time = '2019'; x.pubdate2 = 'y'"), None, "should match whole keys only");
     }
 
     #[test]
