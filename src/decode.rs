@@ -421,6 +421,9 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GB18030.encode(gbk);
         let d = decode(&bytes);
         assert_eq!(d.text, gbk, "should detect GBK text with no declaration");
+        let big5 = "海濱市第十屆春季書展於會展中心開幕，為期五天的展期共吸引逾五萬人次入場參觀，主辦單位表示今年參展出版社增加。";
+        let (bytes, _, _) = encoding_rs::BIG5.encode(big5);
+        assert_eq!(decode(&bytes).text, big5, "should detect Big5 text with no declaration");
         let d = decode(b"<meta charset=utf-8>ab\xff\xfecd");
         assert!(d.text.contains('\u{fffd}'), "should replace undecodable bytes");
         assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should report replaced bytes");
