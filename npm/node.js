@@ -5,5 +5,5 @@ import { initSync } from './xinwen.js';
 
 initSync({ module: readFileSync(new URL('./xinwen_bg.wasm', import.meta.url)) });
 
-export { parse, parseFile, initSync } from './xinwen.js';
+export { parse, parseFile, decode, initSync } from './xinwen.js';
 export { default } from './xinwen.js';

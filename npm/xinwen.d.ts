@@ -39,6 +39,10 @@ export interface Options {
      * The core reads no clock: callers that want the check pass the date.
      */
     today?: string | null;
+    /**
+     * Whether the input is HTML or a page\'s plain text; by default, decided from the input.
+     */
+    format?: Format;
 }
 
 /**
@@ -77,6 +81,11 @@ export interface Block {
      */
     end: number;
 }
+
+/**
+ * The kind of input.
+ */
+export type Format = "auto" | "text" | "html";
 
 /**
  * The role of a block.
@@ -134,6 +143,29 @@ export interface Article {
     diagnostics: Diagnostic[];
 }
 
+/**
+ * What [`decode_bytes`] returns: the text, the WHATWG name of its encoding, and why.
+ */
+export interface Decoded {
+    /**
+     * The decoded text; the Article\'s spans count UTF-16 units of it.
+     */
+    text: string;
+    /**
+     * The WHATWG name of the encoding used, e.g. `UTF-8`, `gb18030`, `Big5`.
+     */
+    encoding: string;
+    /**
+     * Which encoding was used and why, and any undecodable bytes.
+     */
+    diagnostics: Diagnostic[];
+}
+
+
+/**
+ * Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
+ */
+export function decode(input: Uint8Array): Decoded;
 
 /**
  * Parses a page given as text (`string`) or as a file's bytes (`Uint8Array`: UTF-8, or UTF-16

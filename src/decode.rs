@@ -1,17 +1,376 @@
 //! Bytes → text.
 //!
-//! In: a file's bytes. Out: its text, or an error saying why it could not be read.
-//! Rules: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); without one the bytes must be UTF-8.
-//! Other encodings (GB18030, Big5) arrive with the HTML front end.
+//! In: a file's bytes (a page as served, or a text file in any Chinese encoding).
+//! Out: its text, the encoding used, and a [`Diagnostic`] saying which encoding and why.
+//! Rules, in order (the WHATWG "encoding sniffing" order, with one correction for real pages):
+//! 1. A byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE).
+//! 2. A declared charset — `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`
+//!    in the first 8 KB — unless the bytes contradict it: pages that declare `gb2312`/`gbk` but are
+//!    served as valid multi-byte UTF-8 are common (templates converted to UTF-8 that kept their old
+//!    meta tag), so valid UTF-8 with non-ASCII bytes is read as UTF-8 whatever the declaration says.
+//!    A declared UTF-8 that is not valid UTF-8 falls through to detection when a detected legacy
+//!    encoding reads the bytes without errors.
+//! 3. Valid UTF-8 is UTF-8; otherwise chardetng (Firefox's detector, over encoding_rs) guesses.
+//!
+//! GB2312 and GBK are decoded as GB18030, their superset. Bytes that the chosen encoding cannot
+//! decode become U+FFFD and add an `encoding-errors` diagnostic: decoding never fails.
+//! [`decode_unicode`] is the older strict reader (BOM or UTF-8 only), kept for callers that want an error.
 
 use std::borrow::Cow;
 use std::fmt;
+
+use crate::article::Diagnostic;
+
+/// How many leading bytes are searched for a `<meta>` charset declaration.
+const PRESCAN: usize = 8 * 1024;
+
+/// Text decoded from bytes, with how it was decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text, without a byte-order mark.
+    pub text: Cow<'a, str>,
+    /// The encoding's WHATWG name, e.g. `UTF-8`, `gb18030`, `Big5`.
+    pub encoding: &'static str,
+    /// `encoding` (which encoding, and why), `encoding-errors` (bytes replaced by U+FFFD),
+    /// `encoding-unsupported` (a legacy encoding in a build without the `encodings` feature) and
+    /// `binary` (the bytes hold NUL bytes, so the input is probably not a page).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The encodings the rules choose between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Enc {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// A legacy encoding by its WHATWG name (GBK and GB2312 already folded into `gb18030`).
+    Legacy(&'static str),
+}
+
+impl Enc {
+    fn name(self) -> &'static str {
+        match self {
+            Enc::Utf8 => "UTF-8",
+            Enc::Utf16Le => "UTF-16LE",
+            Enc::Utf16Be => "UTF-16BE",
+            Enc::Legacy(n) => n,
+        }
+    }
+
+    /// The name people know: GB18030 and Big5 in capitals.
+    fn display(self) -> &'static str {
+        match self.name() {
+            "gb18030" => "GB18030",
+            n => n,
+        }
+    }
+}
+
+/// Decode bytes in any encoding a Chinese page uses; never fails.
+///
+/// ```
+/// let gbk = b"<meta charset=\"gbk\"><p>\xd6\xd0\xce\xc4</p>";
+/// let d = xinwen::decode::decode(gbk);
+/// # #[cfg(feature = "encodings")] {
+/// assert_eq!(d.text, "<meta charset=\"gbk\"><p>中文</p>");
+/// assert_eq!(d.encoding, "gb18030");
+/// # }
+/// assert_eq!(d.diagnostics[0].message, "decoded as GB18030: declared gbk in <meta charset>");
+/// ```
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    decode_with(bytes, &builtin_legacy)
+}
+
+/// A decoder for the legacy encodings: given a WHATWG name (`gb18030`, `Big5` …) and the bytes, the
+/// text and whether any bytes were undecodable; `None` when it cannot decode that encoding.
+pub type LegacyDecoder<'d> = &'d dyn Fn(&str, &[u8]) -> Option<(String, bool)>;
+
+/// [`decode`] with the legacy encodings decoded by `legacy`. The wasm build passes the platform's
+/// `TextDecoder` (browsers and Node implement the same WHATWG encodings as encoding_rs), which keeps
+/// encoding_rs's tables out of the package; the choice of encoding is still made here.
+pub fn decode_with<'a>(bytes: &'a [u8], legacy: LegacyDecoder) -> Decoded<'a> {
+    let (enc, why) = choose(bytes);
+    let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", enc.display()))];
+    let (text, had_errors) = match enc {
+        Enc::Legacy(name) => match legacy(name, bytes) {
+            Some((text, errors)) => (Cow::Owned(text), errors),
+            None => {
+                diagnostics.push(Diagnostic::new(
+                    "encoding-unsupported",
+                    format!(
+                        "the bytes are {name}, which this build cannot decode (built without the `encodings` \
+                         feature and given no decoder): decode them first, e.g. with TextDecoder('{name}'), \
+                         and pass the text"
+                    ),
+                ));
+                lossy(bytes)
+            }
+        },
+        _ => decode_unicode_as(enc, bytes),
+    };
+    if had_errors {
+        let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
+        diagnostics.push(Diagnostic::new(
+            "encoding-errors",
+            format!("{bad} undecodable byte sequence(s) in {} became U+FFFD", enc.display()),
+        ));
+    }
+    if looks_binary(bytes) {
+        diagnostics.push(Diagnostic::new("binary", "the input holds NUL bytes: it is probably not a page"));
+    }
+    Decoded { text, encoding: enc.name(), diagnostics }
+}
+
+/// The legacy decoder of this build: encoding_rs with the `encodings` feature, none without.
+fn builtin_legacy(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
+    #[cfg(feature = "encodings")]
+    {
+        let e = encoding_rs::Encoding::for_label(name.as_bytes())?;
+        let (text, _, had_errors) = e.decode(bytes);
+        Some((text.into_owned(), had_errors))
+    }
+    #[cfg(not(feature = "encodings"))]
+    {
+        let _ = (name, bytes);
+        None
+    }
+}
+
+fn lossy(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    let t = String::from_utf8_lossy(bytes);
+    let bad = matches!(t, Cow::Owned(_));
+    (t, bad)
+}
+
+/// UTF-8 (a BOM dropped) and UTF-16 with its BOM; undecodable sequences become U+FFFD.
+fn decode_unicode_as(enc: Enc, bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    match enc {
+        Enc::Utf16Le | Enc::Utf16Be => {
+            let unit = if enc == Enc::Utf16Le { u16::from_le_bytes } else { u16::from_be_bytes };
+            let body = bytes.get(2..).unwrap_or_default();
+            let units = body.chunks(2).map(|p| unit([p[0], *p.get(1).unwrap_or(&0)]));
+            let text: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect();
+            let bad = text.contains('\u{fffd}') || body.len() % 2 != 0;
+            (Cow::Owned(text), bad)
+        }
+        _ => lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)),
+    }
+}
+
+/// Whether bytes look like a binary file rather than text: a NUL byte in the first 8 KB, as
+/// `grep` and `git` decide (UTF-16 text, which is full of NULs, is recognised by its BOM first).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    memchr::memchr(0, &bytes[..bytes.len().min(PRESCAN)]).is_some()
+}
+
+/// The encoding to use and the reason, as words for the diagnostic.
+fn choose(bytes: &[u8]) -> (Enc, String) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return (Enc::Utf8, "byte-order mark".into());
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return (Enc::Utf16Le, "byte-order mark".into());
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return (Enc::Utf16Be, "byte-order mark".into());
+    }
+    let utf8 = std::str::from_utf8(bytes).is_ok();
+    let ascii = utf8 && bytes.is_ascii();
+    if let Some((label, place)) = declared(&bytes[..bytes.len().min(PRESCAN)]) {
+        match resolve(&label) {
+            // a page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG)
+            Some(Enc::Utf16Le | Enc::Utf16Be) => {
+                return (Enc::Utf8, format!("declared {label} in {place}, read as UTF-8 without a byte-order mark"))
+            }
+            Some(Enc::Utf8) => {
+                if !utf8 {
+                    if let Some(guess) = detect(bytes).filter(|&g| clean_multi_byte(g, bytes)) {
+                        return (
+                            guess,
+                            format!("declared {label} in {place}, but the bytes are not UTF-8; detected by chardetng"),
+                        );
+                    }
+                }
+                return (Enc::Utf8, format!("declared {label} in {place}"));
+            }
+            Some(enc) => {
+                if utf8 && !ascii {
+                    return (Enc::Utf8, format!("declared {label} in {place}, but the bytes are valid UTF-8"));
+                }
+                return (enc, format!("declared {label} in {place}"));
+            }
+            None => {}
+        }
+    }
+    if utf8 {
+        return (Enc::Utf8, if ascii { "the bytes are ASCII".into() } else { "the bytes are valid UTF-8".into() });
+    }
+    match detect(bytes) {
+        Some(enc) => (enc, "no declaration; detected by chardetng".into()),
+        // without a detector, Chinese bytes that are not UTF-8 are most likely GB18030
+        None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text".into()),
+    }
+}
+
+/// An encoding label (`gb2312`, `GBK`, `big5`, `utf-8` …) as one of the rules' encodings;
+/// GB2312 and GBK are decoded as GB18030, the superset browsers use for them.
+#[cfg(feature = "encodings")]
+fn resolve(label: &str) -> Option<Enc> {
+    let e = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    Some(from_rs(e))
+}
+
+#[cfg(feature = "encodings")]
+fn from_rs(e: &'static encoding_rs::Encoding) -> Enc {
+    use encoding_rs::{GBK, UTF_16BE, UTF_16LE, UTF_8};
+    if e == UTF_8 {
+        Enc::Utf8
+    } else if e == UTF_16LE {
+        Enc::Utf16Le
+    } else if e == UTF_16BE {
+        Enc::Utf16Be
+    } else if e == GBK {
+        Enc::Legacy("gb18030")
+    } else {
+        Enc::Legacy(e.name())
+    }
+}
+
+#[cfg(not(feature = "encodings"))]
+fn resolve(label: &str) -> Option<Enc> {
+    let l = label.trim().to_ascii_lowercase();
+    Some(match l.as_str() {
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8" | "x-unicode20utf8" => Enc::Utf8,
+        "utf-16" | "utf-16le" | "unicode" | "ucs-2" | "csunicode" | "iso-10646-ucs-2" | "unicodefeff" => Enc::Utf16Le,
+        "utf-16be" | "unicodefffe" => Enc::Utf16Be,
+        "gb2312" | "gbk" | "x-gbk" | "gb18030" | "chinese" | "csgb2312" | "csiso58gb231280" | "gb_2312"
+        | "gb_2312-80" | "iso-ir-58" => Enc::Legacy("gb18030"),
+        "big5" | "big5-hkscs" | "cn-big5" | "csbig5" | "x-x-big5" => Enc::Legacy("Big5"),
+        _ => return None,
+    })
+}
+
+/// Whether `enc` is a multi-byte legacy encoding that reads `bytes` without errors (single-byte
+/// encodings read anything, so only a clean multi-byte reading is telling).
+#[cfg(feature = "encodings")]
+fn clean_multi_byte(enc: Enc, bytes: &[u8]) -> bool {
+    let multi = ["gb18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"].contains(&enc.name());
+    multi
+        && encoding_rs::Encoding::for_label(enc.name().as_bytes())
+            .is_some_and(|e| !e.decode_without_bom_handling(bytes).1)
+}
+
+#[cfg(not(feature = "encodings"))]
+fn clean_multi_byte(_: Enc, _: &[u8]) -> bool {
+    false
+}
+
+#[cfg(feature = "encodings")]
+fn detect(bytes: &[u8]) -> Option<Enc> {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    Some(from_rs(det.guess(None, chardetng::Utf8Detection::Allow)))
+}
+
+#[cfg(not(feature = "encodings"))]
+fn detect(_: &[u8]) -> Option<Enc> {
+    None
+}
+
+/// The charset declared by a `<meta>` tag, and where: `(label, "<meta charset>")`.
+fn declared(head: &[u8]) -> Option<(String, &'static str)> {
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr(b'<', &head[pos..]) {
+        let at = pos + i;
+        pos = at + 1;
+        let rest = &head[at + 1..];
+        if rest.len() < 5 || !rest[..4].eq_ignore_ascii_case(b"meta") || !is_sep(rest[4]) {
+            continue;
+        }
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        let tag = String::from_utf8_lossy(&rest[4..end]).to_ascii_lowercase();
+        if let Some(v) = attr(&tag, "charset") {
+            if !v.is_empty() {
+                return Some((v, "<meta charset>"));
+            }
+        }
+        let http_equiv = attr(&tag, "http-equiv").is_some_and(|v| v == "content-type");
+        if let (true, Some(content)) = (http_equiv, attr(&tag, "content")) {
+            if let Some(k) = content.find("charset") {
+                let v = content[k + 7..].trim_start().strip_prefix('=').unwrap_or("").trim();
+                let v: String = v.chars().take_while(|c| !matches!(c, ';' | '"' | '\'' | ' ')).collect();
+                if !v.is_empty() {
+                    return Some((v, "<meta http-equiv=\"Content-Type\">"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
+}
+
+/// The value of attribute `name` in a lower-cased tag body, reading `name=value` pairs in order
+/// with quoted values (no entity decoding: labels are ASCII).
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let b = tag.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && is_sep(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !is_sep(b[i]) && b[i] != b'=' {
+            i += 1;
+        }
+        let key = &tag[start..i];
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
+                    value = &tag[i + 1..end];
+                    i = end + 1;
+                }
+                _ => {
+                    let s = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    value = tag[s..i].trim_end_matches('/');
+                }
+            }
+        }
+        if key == name {
+            return Some(value.trim().to_string());
+        }
+        if start == i {
+            i += 1;
+        }
+    }
+    None
+}
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not UTF-8, and no byte-order mark names another encoding; `at` is the first bad byte.
-    NotUtf8 { at: usize },
+    NotUtf8 {
+        /// Offset of the first byte that is not UTF-8.
+        at: usize,
+    },
     /// A UTF-16 byte-order mark followed by an odd number of bytes or unpaired surrogates.
     BadUtf16,
 }
@@ -29,7 +388,7 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Decode UTF-8 (with or without BOM) or UTF-16 with a BOM.
+/// Decode UTF-8 (with or without BOM) or UTF-16 with a BOM, strictly: anything else is an error.
 pub fn decode_unicode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, 3);
@@ -66,5 +425,35 @@ mod tests {
         assert_eq!(decode_unicode(b"\xFE\xFF\0a\0b").unwrap(), "ab", "should read UTF-16BE");
         assert_eq!(decode_unicode(b"a\xFFb"), Err(DecodeError::NotUtf8 { at: 1 }), "should name the bad byte");
         assert_eq!(decode_unicode(b"\xFF\xFEa"), Err(DecodeError::BadUtf16), "should reject odd UTF-16");
+        assert_eq!(decode(b"\xFF\xFEa\0b\0").text, "ab", "should read UTF-16LE by its BOM");
+        assert_eq!(decode(b"\xEF\xBB\xBF<meta charset=gbk>").encoding, "UTF-8", "should let the BOM win");
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn declared_charset_unless_the_bytes_say_utf8() {
+        let d = decode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">中文".as_bytes());
+        assert_eq!(d.encoding, "UTF-8", "should read valid UTF-8 declared as gb2312 as UTF-8");
+        assert!(d.diagnostics[0].message.contains("valid UTF-8"), "should say why: {:?}", d.diagnostics);
+        let d = decode(b"<META HTTP-EQUIV='content-type' CONTENT='text/html;charset=GB2312'>\xd6\xd0");
+        assert_eq!((d.text.ends_with('中'), d.encoding), (true, "gb18030"), "should decode gb2312 as GB18030");
+        let d = decode(b"<meta charset=big5>\xa4\xa4\xa4\xe5");
+        assert!(d.text.ends_with("中文"), "should decode Big5: {}", d.text);
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn detects_without_declaration_and_never_fails() {
+        let gbk = "新华社北京电，国务院总理在人民大会堂会见了来访的代表团，双方就经济合作交换了意见。";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(gbk);
+        let d = decode(&bytes);
+        assert_eq!(d.text, gbk, "should detect GBK text with no declaration");
+        let big5 = "海濱市第十屆春季書展於會展中心開幕，為期五天的展期共吸引逾五萬人次入場參觀，主辦單位表示今年參展出版社增加。";
+        let (bytes, _, _) = encoding_rs::BIG5.encode(big5);
+        assert_eq!(decode(&bytes).text, big5, "should detect Big5 text with no declaration");
+        let d = decode(b"<meta charset=utf-8>ab\xff\xfecd");
+        assert!(d.text.contains('\u{fffd}'), "should replace undecodable bytes");
+        assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should report replaced bytes");
+        assert!(decode(b"\x7fELF\0\0\x01").diagnostics.iter().any(|x| x.code == "binary"), "should flag NULs");
     }
 }

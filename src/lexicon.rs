@@ -88,11 +88,25 @@ pub const LABELS: &[(&str, Field)] = &[
     ("终审", Field::Other),
     ("主编", Field::Other),
     ("值班主任", Field::Other),
+    // traditional forms: Big5 pages (Taiwan, Hong Kong) write the same labels in traditional script
+    ("來源", Field::Source),
+    ("稿件來源", Field::Source),
+    ("文章來源", Field::Source),
+    ("記者", Field::Author),
+    ("本報記者", Field::Author),
+    ("責任編輯", Field::Editor),
+    ("編輯", Field::Editor),
+    ("責編", Field::Editor),
+    ("發布時間", Field::Date),
+    ("發佈時間", Field::Date),
+    ("發表時間", Field::Date),
+    ("時間", Field::Date),
 ];
 
 /// Labels that are also common words (in menus: `文字 图片 视频`): they count only before a colon or
 /// a slash, never before a space.
-pub const NEEDS_COLON: &[&str] = &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文"];
+pub const NEEDS_COLON: &[&str] =
+    &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文", "時間"];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
 pub const SECTION_HEADINGS: &[&str] = &[
@@ -453,3 +467,7 @@ pub static NOTICE_MATCHER: LazyLock<AhoCorasick> =
 /// An automaton over [`FOOTER`].
 pub static FOOTER_MATCHER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(FOOTER).expect("the footer lexicon is a valid automaton"));
+
+/// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
+/// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
+pub const NOTICE_LABELS: &[&str] = &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示"];

@@ -1,8 +1,9 @@
 //! # xinwen
 //!
-//! Turns the text of a Chinese news page — as a browser copies it, or as a web-crawl corpus stores
-//! it — into structured data: headline, authors, source, editors, publication time, breadcrumb,
-//! body paragraphs and the trailing sections, with the span of every line it used.
+//! Turns a Chinese news page — its HTML in any encoding, or its text as a browser copies it or as a
+//! web-crawl corpus stores it — into structured data: headline, authors, source, editors,
+//! publication time, breadcrumb, body paragraphs and the trailing sections, with the span of every
+//! block it used.
 //!
 //! ```
 //! let page = "岳阳网> 县区\n\n经开区召开工作讲评会\n作者:张冰明    来源:岳阳日报    发布时间:2017年07月26日\n\n\
@@ -16,12 +17,15 @@
 //! ```
 //!
 //! The pipeline is a few pure stages, one module each:
-//! `blocks` (text → lines) → `classify` (lines → roles) → `extract` (roles → fields) → [`Article`].
+//! `decode` (bytes → text) → `blocks` (text or HTML → lines) → `classify` (lines → roles) →
+//! `extract` (roles → fields) → [`Article`]; for HTML, `evidence` adds what the markup states
+//! (`<title>`, `<meta>`, JSON-LD, link density) beside the text cues.
 
 pub mod article;
 mod blocks;
 mod classify;
 pub mod decode;
+mod evidence;
 mod extract;
 mod lexicon;
 pub mod options;
@@ -29,23 +33,91 @@ pub mod options;
 pub mod wasm;
 
 pub use article::{Article, Block, Diagnostic, Item, Role, Section};
-pub use options::Options;
+pub use options::{Format, Options};
 
-/// Parse a page's text with the default options.
+/// Parse a page's text or HTML with the default options.
 pub fn parse(input: &str) -> Article {
     parse_with(input, &Options::default())
 }
 
-/// Parse a page's text.
+/// Parse a page's text or HTML (see [`Options::format`]).
 ///
 /// ```
-/// let options = xinwen::Options { today: Some("2020-01-01".into()) };
+/// let options = xinwen::Options { today: Some("2020-01-01".into()), ..Default::default() };
 /// let article = xinwen::parse_with("标题在这里的一行\n发布时间:2030年1月1日\n", &options);
 /// assert!(article.diagnostics.iter().any(|d| d.code == "date-in-future"));
 /// ```
 pub fn parse_with(input: &str, options: &Options) -> Article {
+    let html = match options.format {
+        Format::Auto => blocks::html::looks_like_html(input),
+        Format::Text => false,
+        Format::Html => true,
+    };
+    if html {
+        parse_html(input, options)
+    } else {
+        parse_text(input, options)
+    }
+}
+
+/// Parse a page's bytes in any encoding (UTF-8, GB18030/GBK/GB2312, Big5, UTF-16 with a BOM …)
+/// with the default options. Never fails: undecodable bytes become U+FFFD and a diagnostic.
+///
+/// ```
+/// // GBK bytes of a headline and a paragraph, with no charset declaration
+/// let page = "<html><body><h1>经开区召开工作讲评会</h1><p>7月25日，经开区召开半年度工作讲评会，\
+///             总结上半年经济工作，安排部署下半年经济工作，确保全面完成全年目标任务。</p></body></html>";
+/// let (bytes, _, _) = encoding_rs::GBK.encode(page);
+/// let article = xinwen::parse_bytes(&bytes);
+/// assert_eq!(article.title.as_deref(), Some("经开区召开工作讲评会"));
+/// assert_eq!(article.diagnostics[0].code, "encoding");
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Article {
+    parse_bytes_with(bytes, &Options::default())
+}
+
+/// Parse a page's bytes in any encoding; spans count UTF-16 units of the decoded text.
+pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Article {
+    parse_decoded(decode::decode(bytes), options)
+}
+
+/// [`parse_bytes_with`] with the legacy encodings (GB18030, Big5 …) decoded by `legacy`: the wasm
+/// build passes the platform's `TextDecoder` (see [`decode::decode_with`]).
+pub fn parse_bytes_using(bytes: &[u8], options: &Options, legacy: decode::LegacyDecoder) -> Article {
+    parse_decoded(decode::decode_with(bytes, legacy), options)
+}
+
+fn parse_decoded(decoded: decode::Decoded<'_>, options: &Options) -> Article {
+    let mut article = parse_with(&decoded.text, options);
+    let mut diagnostics = decoded.diagnostics;
+    diagnostics.append(&mut article.diagnostics);
+    article.diagnostics = diagnostics;
+    article
+}
+
+fn parse_text(input: &str, options: &Options) -> Article {
     let lines = blocks::text::split(input);
     let cues = classify::cues(&lines);
     let layout = classify::classify(&cues);
     extract::assemble(&cues, &layout, options)
+}
+
+fn parse_html(input: &str, options: &Options) -> Article {
+    let html = blocks::html::parse(input);
+    let (lines, hints) = html.lines();
+    let evidence = evidence::gather(&html);
+    let mut cues = classify::cues(&lines);
+    evidence::mark_furniture(&html, &mut cues, &hints);
+    let mut layout = classify::classify(&cues);
+    let title = evidence::title_block(&evidence, &lines, &hints);
+    if let Some(t) = title {
+        evidence::set_title(&mut layout, &cues, t);
+    }
+    evidence::drop_leading_note(&cues, &mut layout);
+    evidence::keep_body_in_container(&html, &cues, &mut layout);
+    evidence::bridge_body(&html, &cues, &hints, &mut layout);
+    evidence::drop_trailing_notice(&cues, &mut layout);
+    let mut article = extract::assemble(&cues, &layout, options);
+    evidence::apply(&evidence, &lines, title.is_some(), &mut article);
+    article
 }

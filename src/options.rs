@@ -1,4 +1,4 @@
-//! Options for [`crate::parse_with`].
+//! Options for [`crate::parse_with`] and [`crate::parse_bytes_with`].
 //!
 //! In: what the caller knows that the page does not say. Out: nothing; the stages read it.
 
@@ -12,4 +12,21 @@ pub struct Options {
     /// Today's date as `YYYY-MM-DD`, used only to flag a publication date in the future.
     /// The core reads no clock: callers that want the check pass the date.
     pub today: Option<String>,
+    /// Whether the input is HTML or a page's plain text; by default, decided from the input.
+    pub format: Format,
+}
+
+/// The kind of input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Format {
+    /// HTML when the input looks like markup (a doctype, `<html>`, `<head>` or `<body>` near the
+    /// start, or a high share of tags), else text.
+    #[default]
+    Auto,
+    /// The page's text as a browser copies it or a crawl stores it.
+    Text,
+    /// An HTML document.
+    Html,
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{decode, parse_with, Article, Options};
+use crate::{parse_with, Article, Options};
 
 /// Parses a page given as text (`string`) or as a file's bytes (`Uint8Array`: UTF-8, or UTF-16
 /// with a byte-order mark).
@@ -54,12 +54,46 @@ pub async fn parse_file(
     parse_bytes(&js_sys::Uint8Array::new(&buffer).to_vec(), &options)
 }
 
-/// Decodes and parses bytes; bytes that are not text become an `Error` with the decoder's reason.
+/// Decodes and parses bytes. The encoding is chosen by the core (BOM, declared charset checked
+/// against the bytes, detection); GB18030, Big5 and the other legacy encodings are decoded by the
+/// platform's `TextDecoder`, which browsers and Node implement from the same WHATWG standard.
 fn parse_bytes(bytes: &[u8], options: &Options) -> Result<JsValue, JsValue> {
-    match decode::decode_unicode(bytes) {
-        Ok(text) => to_js(&parse_with(&text, options)),
-        Err(e) => Err(js_sys::Error::new(&format!("xinwen: the input cannot be read as text: {e}")).into()),
-    }
+    to_js(&crate::parse_bytes_using(bytes, options, &text_decoder))
+}
+
+/// The platform's decoder for a WHATWG encoding name; `None` where the platform lacks it.
+fn text_decoder(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
+    let decoder = web_sys::TextDecoder::new_with_label(name).ok()?;
+    let text = decoder.decode_with_u8_array(bytes).ok()?;
+    // the decoder is not fatal: undecodable sequences became U+FFFD
+    let errors = text.contains('\u{fffd}');
+    Some((text, errors))
+}
+
+/// Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
+#[wasm_bindgen(js_name = decode, unchecked_return_type = "Decoded")]
+pub fn decode_bytes(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] input: JsValue) -> Result<JsValue, JsValue> {
+    let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() else {
+        return Err(type_error(&format!("xinwen.decode: input should be a Uint8Array, not {}", describe(&input))));
+    };
+    let bytes = bytes.to_vec();
+    let d = crate::decode::decode_with(&bytes, &text_decoder);
+    let out = Decoded { text: d.text.into_owned(), encoding: d.encoding, diagnostics: d.diagnostics };
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+/// What [`decode_bytes`] returns: the text, the WHATWG name of its encoding, and why.
+#[derive(Serialize, tsify_next::Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(into_wasm_abi)]
+pub struct Decoded {
+    /// The decoded text; the Article's spans count UTF-16 units of it.
+    pub text: String,
+    /// The WHATWG name of the encoding used, e.g. `UTF-8`, `gb18030`, `Big5`.
+    pub encoding: &'static str,
+    /// Which encoding was used and why, and any undecodable bytes.
+    pub diagnostics: Vec<crate::Diagnostic>,
 }
 
 /// Reads the options object; `undefined` and `null` mean the defaults. serde's message is kept and

@@ -70,7 +70,7 @@ fn stderr(out: &Output) -> String {
 
 /// The JSON line the library gives for `page`.
 fn expected(page: &str) -> String {
-    serde_json::to_string(&xinwen::parse(page)).expect("should serialize")
+    serde_json::to_string(&xinwen::parse_bytes(page.as_bytes())).expect("should serialize")
 }
 
 #[test]
@@ -155,6 +155,14 @@ fn a_missing_file_is_named_after_the_others_are_printed() {
     assert_eq!(err.lines().count(), 1, "should print one error line: {err}");
 }
 
+/// The Article's JSON without its diagnostics, and the first diagnostic's message (the encoding's).
+fn fields_and_encoding(line: &str) -> (serde_json::Value, String) {
+    let mut v: serde_json::Value = serde_json::from_str(line).expect("should be JSON");
+    let message = v["diagnostics"][0]["message"].as_str().unwrap_or_default().to_string();
+    v.as_object_mut().expect("an object").remove("diagnostics");
+    (v, message)
+}
+
 #[test]
 fn reads_byte_order_marks() {
     let dir = TempDir::new("bom");
@@ -167,11 +175,36 @@ fn reads_byte_order_marks() {
     let files = [dir.file("utf8-bom.txt", &utf8), dir.file("utf16le.txt", &le), dir.file("utf16be.txt", &be)];
     let out = run(&[&files[0], &files[1], &files[2]], b"");
     assert!(out.status.success(), "should decode every file: {}", stderr(&out));
-    assert_eq!(
-        stdout_lines(&out),
-        [expected(PAGE_A), expected(PAGE_A), expected(PAGE_A)],
-        "should read UTF-8 with BOM, UTF-16LE and UTF-16BE as the same text, spans counted after the BOM"
-    );
+    let (want, _) = fields_and_encoding(&expected(PAGE_A));
+    for (line, encoding) in stdout_lines(&out).iter().zip(["UTF-8", "UTF-16LE", "UTF-16BE"]) {
+        let (got, message) = fields_and_encoding(line);
+        assert_eq!(got, want, "should read {encoding} with a BOM as the same text, spans counted after the BOM");
+        assert!(message.contains(encoding), "should say the file was {encoding}: {message}");
+    }
+}
+
+#[test]
+fn a_gbk_file_without_bom_is_detected_and_decoded() {
+    let dir = TempDir::new("gbk");
+    let (gbk_bytes, _, _) = encoding_rs::GBK.encode(PAGE_A);
+    let gbk = dir.file("gbk-page.txt", &gbk_bytes);
+    let out = run(&[&gbk], b"");
+    assert!(out.status.success(), "should read a GBK file: {}", stderr(&out));
+    let (got, message) = fields_and_encoding(&stdout_lines(&out)[0]);
+    let (want, _) = fields_and_encoding(&expected(PAGE_A));
+    assert_eq!(got, want, "should give the same Article as the UTF-8 page");
+    assert!(message.contains("GB18030"), "should say the bytes were decoded as GB18030: {message}");
+}
+
+#[test]
+fn odd_utf16_is_decoded_with_a_diagnostic() {
+    let dir = TempDir::new("odd16");
+    let bad = dir.file("odd.txt", b"\xFF\xFEa\0b");
+    let out = run(&[&bad], b"");
+    assert!(out.status.success(), "should still give an Article: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout_lines(&out)[0]).expect("should be JSON");
+    let codes: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.contains(&"encoding-errors"), "should report the undecodable byte: {codes:?}");
 }
 
 #[test]
@@ -183,31 +216,6 @@ fn crlf_input_gives_the_same_fields() {
     for key in ["title", "authors", "source", "published", "editors", "breadcrumb", "body"] {
         assert_eq!(crlf[key], lf[key], "should read {key} the same with \\r\\n line ends");
     }
-}
-
-#[test]
-fn a_non_utf8_file_without_bom_is_a_clear_error() {
-    let dir = TempDir::new("gbk");
-    // 新闻 in GBK: not UTF-8, and no byte-order mark
-    let gbk = dir.file("gbk-page.txt", b"\xD0\xC2\xCE\xC5\n");
-    let a = dir.file("a.txt", PAGE_A.as_bytes());
-    let out = run(&[&gbk, &a], b"");
-    assert!(!out.status.success(), "should exit non-zero");
-    assert_eq!(stdout_lines(&out), [expected(PAGE_A)], "should print nothing for the bad file and go on");
-    let err = stderr(&out);
-    assert!(err.contains(&gbk.display().to_string()), "should name the file: {err}");
-    assert!(err.contains("UTF-8"), "should say the file is not UTF-8: {err}");
-}
-
-#[test]
-fn odd_utf16_is_a_clear_error() {
-    let dir = TempDir::new("odd16");
-    let bad = dir.file("odd.txt", b"\xFF\xFEa\0b");
-    let out = run(&[&bad], b"");
-    assert!(!out.status.success(), "should exit non-zero");
-    assert!(out.stdout.is_empty(), "should print no JSON for an unreadable file");
-    let err = stderr(&out);
-    assert!(err.contains("odd.txt") && err.contains("UTF-16"), "should name the file and the encoding: {err}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 // timings and size. Input-derived text is only ever inserted as text (see view.js).
 
 import { applyStatic, currentLang, formatNumber, formatSize, sampleName, setLang, t } from './i18n.js';
-import { load, run, Superseded, WORKER_THRESHOLD } from './engine.js';
+import { decodeText, load, run, Superseded, WORKER_THRESHOLD } from './engine.js';
 import { el, renderAnnotated, renderEmpty, renderJson, renderLegend, renderMessage, renderStructure } from './view.js';
 
 /** The bundled samples (pages we wrote ourselves, in the styles news sites use). */
@@ -336,28 +336,6 @@ function loadText(text, baseName) {
   return parseNow(text);
 }
 
-/** Text for display only: the parser decodes the bytes itself; this shows them in the page. */
-function displayText(bytes) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    /* not UTF-8 */
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const label = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-  for (const candidate of [label, 'gb18030']) {
-    if (!candidate) continue;
-    try {
-      return new TextDecoder(candidate).decode(bytes);
-    } catch {
-      /* unknown label */
-    }
-  }
-  return null;
-}
-
 async function openFile(file) {
   if (!file) return;
   let bytes;
@@ -367,7 +345,12 @@ async function openFile(file) {
     remark(t('parseFailed', { message: error?.message ?? String(error) }));
     return;
   }
-  const shown = displayText(bytes);
+  let shown = null;
+  try {
+    shown = await decodeText(bytes);
+  } catch {
+    /* shown stays null: the parse below still runs and reports */
+  }
   remark(shown === null ? t('notDecodable') : '');
   unpressSamples();
   state.file = { name: file.name, size: file.size };
@@ -421,8 +404,14 @@ async function loadSample(id, button) {
   for (const b of ui.samples.querySelectorAll('button')) b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
   history.replaceState(null, '', `#sample=${id}`); // a link to this view (the input itself never goes in the URL)
   const response = await fetch(new URL(`samples/${id}.txt`, document.baseURI));
-  const text = await response.text();
-  await loadText(text, id);
+  // a sample is a file: parsed from its bytes, as the CLI reads a file, so its JSON is the CLI's
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  remark('');
+  state.file = null;
+  holdText(await decodeText(bytes));
+  state.baseName = id;
+  showStats();
+  await parseNow(bytes);
   if (state.article) setInputView('annotated');
 }
 

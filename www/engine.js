@@ -6,7 +6,7 @@
 // where } where `where` is 'main' or 'worker' and `ms` the time the parse took as the page saw it.
 // A newer request supersedes an older one: a worker still busy with stale input is stopped.
 
-import init, { parse } from './pkg/xinwen.js';
+import init, { parse, decode } from './pkg/xinwen.js';
 
 /** Inputs longer than this (UTF-16 units or bytes) are parsed in the worker. */
 export const WORKER_THRESHOLD = 200_000;
@@ -60,6 +60,12 @@ export function cancel() {
   worker?.terminate();
   worker = null;
   reject(new Superseded());
+}
+
+/** The text of a file's bytes exactly as the parser decodes them, so the Article's spans index it. */
+export async function decodeText(bytes) {
+  await load();
+  return decode(bytes).text;
 }
 
 /** Parse `input` (string or Uint8Array) with `options`. */

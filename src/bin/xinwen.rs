@@ -10,8 +10,12 @@ use clap::Parser;
 #[derive(Parser, Debug)]
 #[command(name = "xinwen", version, about, long_about = None)]
 struct Cli {
-    /// Page files to read (`-` or none: standard input). UTF-8 with or without BOM, or UTF-16 with BOM.
+    /// Page files to read (`-` or none: standard input): HTML or text, in any encoding (UTF-8,
+    /// GB18030/GBK/GB2312, Big5, UTF-16 with BOM …). A file with NUL bytes is refused as binary.
     files: Vec<PathBuf>,
+    /// Read the input as HTML, as text, or decide from the input.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
     /// Indent the JSON (for a single input).
     #[arg(long)]
     pretty: bool,
@@ -20,9 +24,22 @@ struct Cli {
     today: Option<String>,
 }
 
+/// `--format`'s values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Auto,
+    Text,
+    Html,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let options = xinwen::Options { today: cli.today.clone() };
+    let format = match cli.format {
+        FormatArg::Auto => xinwen::Format::Auto,
+        FormatArg::Text => xinwen::Format::Text,
+        FormatArg::Html => xinwen::Format::Html,
+    };
+    let options = xinwen::Options { today: cli.today.clone(), format };
     let inputs = if cli.files.is_empty() { vec![PathBuf::from("-")] } else { cli.files.clone() };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -37,15 +54,13 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let text = match xinwen::decode::decode_unicode(&bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("xinwen: {name}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let article = xinwen::parse_with(&text, &options);
+        // the library reads anything; the command refuses what is surely not a page
+        if xinwen::decode::looks_binary(&bytes) {
+            eprintln!("xinwen: {name}: looks like a binary file (it holds NUL bytes), not a page");
+            failed = true;
+            continue;
+        }
+        let article = xinwen::parse_bytes_with(&bytes, &options);
         let json = if cli.pretty { serde_json::to_string_pretty(&article) } else { serde_json::to_string(&article) };
         let written = json.map_err(io::Error::other).and_then(|j| writeln!(out, "{j}"));
         if let Err(e) = written {

@@ -1,8 +1,10 @@
 //! Input → blocks: the list of non-blank lines every later stage works on.
 //!
-//! In: the page as text. Out: [`Line`]s with their text and UTF-16 spans.
-//! Plain text and (later) HTML become the same list, so one classifier serves both.
+//! In: the page as text or HTML. Out: [`Line`]s with their text and UTF-16 spans.
+//! Plain text (`text.rs`) and HTML (`html.rs`) become the same list, so one classifier serves both;
+//! the HTML front end adds a parallel list of layout hints (link density, container words).
 
+pub mod html;
 pub mod text;
 
 /// One non-blank line of the input, trimmed.
