@@ -168,11 +168,11 @@ export interface Decoded {
 export function decode(input: Uint8Array): Decoded;
 
 /**
- * Parses a page given as text (`string`) or as a file's bytes (`Uint8Array`: UTF-8, or UTF-16
- * with a byte-order mark).
+ * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array`) in any
+ * encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
  *
  * Throws a `TypeError` when `input` is neither, or when `options` has an unknown key or a value of
- * the wrong type; throws an `Error` when the bytes cannot be read as text.
+ * the wrong type.
  */
 export function parse(input: string | Uint8Array, options?: Options): Article;
 

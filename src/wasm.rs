@@ -5,7 +5,7 @@
 //! The rules: these functions only check what crosses the boundary and forward to
 //! [`crate::parse_with`]; every decision about text lives in the core. Misuse (an input that is not
 //! a string or bytes, an unknown option, an option of the wrong type) throws a `TypeError` naming
-//! the culprit; bytes that are not text throw an `Error` with the reason, as the CLI reports them.
+//! the culprit; undecodable bytes become U+FFFD and a diagnostic, as in the CLI.
 //! The TypeScript types of `Article` and `Options` are generated from the Rust types (tsify).
 
 use serde::Serialize;
@@ -14,11 +14,11 @@ use wasm_bindgen::JsCast;
 
 use crate::{parse_with, Article, Options};
 
-/// Parses a page given as text (`string`) or as a file's bytes (`Uint8Array`: UTF-8, or UTF-16
-/// with a byte-order mark).
+/// Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array`) in any
+/// encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
 ///
 /// Throws a `TypeError` when `input` is neither, or when `options` has an unknown key or a value of
-/// the wrong type; throws an `Error` when the bytes cannot be read as text.
+/// the wrong type.
 #[wasm_bindgen(js_name = parse, unchecked_return_type = "Article")]
 pub fn parse(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
