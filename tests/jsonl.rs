@@ -64,7 +64,10 @@ fn stream() -> (Vec<u8>, Vec<Expect>) {
             }
             _ => {
                 let page = html_page(n);
-                (json!({ "id": id, "html": page }).to_string().into_bytes(), Expect::Article(id, page, xinwen::Format::Html))
+                (
+                    json!({ "id": id, "html": page }).to_string().into_bytes(),
+                    Expect::Article(id, page, xinwen::Format::Html),
+                )
             }
         };
         input.extend_from_slice(&line);
@@ -156,8 +159,10 @@ fn one_job_gives_the_same_stream() {
     };
     let (one, four) = (run("1"), run("4"));
     assert_eq!(one.stdout, four.stdout, "should write the same lines whatever the number of jobs");
-    let lines: Vec<Value> =
-        String::from_utf8_lossy(&one.stdout).lines().map(|l| serde_json::from_str(l).expect("should be JSON")).collect();
+    let lines: Vec<Value> = String::from_utf8_lossy(&one.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("should be JSON"))
+        .collect();
     assert_eq!(lines.len(), 3, "should go on after a bad line (no newline at the end is fine)");
     assert_eq!(lines[1], json!({ "id": null, "error": lines[1]["error"] }), "should write an error record");
     assert_eq!(lines[2]["id"], 2);

@@ -85,11 +85,8 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let status = if cli.jsonl {
-        jsonl(&pool, &options, &mut out)
-    } else {
-        files(&cli, &pool, jobs, &options, &mut out)
-    };
+    let status =
+        if cli.jsonl { jsonl(&pool, &options, &mut out) } else { files(&cli, &pool, jobs, &options, &mut out) };
     match (status, out.flush()) {
         (Ok(true), Ok(())) => ExitCode::SUCCESS,
         (Ok(false), Ok(())) => ExitCode::FAILURE,
@@ -101,7 +98,13 @@ fn main() -> ExitCode {
 }
 
 /// File mode: every file (or standard input) becomes one line. `Ok(false)` when some input failed.
-fn files(cli: &Cli, pool: &rayon::ThreadPool, jobs: usize, options: &xinwen::Options, out: &mut impl Write) -> io::Result<bool> {
+fn files(
+    cli: &Cli,
+    pool: &rayon::ThreadPool,
+    jobs: usize,
+    options: &xinwen::Options,
+    out: &mut impl Write,
+) -> io::Result<bool> {
     let inputs = if cli.files.is_empty() { vec![PathBuf::from("-")] } else { cli.files.clone() };
     let mut ok = true;
     for window in inputs.chunks(jobs * FILES_PER_THREAD) {
@@ -109,7 +112,9 @@ fn files(cli: &Cli, pool: &rayon::ThreadPool, jobs: usize, options: &xinwen::Opt
             pool.install(|| window.par_iter().map(|path| one_file(path, options, cli.pretty)).collect());
         for result in results {
             match result {
-                Ok(json) => writeln!(out, "{json}").map_err(|e| io::Error::new(e.kind(), format!("writing output: {e}")))?,
+                Ok(json) => {
+                    writeln!(out, "{json}").map_err(|e| io::Error::new(e.kind(), format!("writing output: {e}")))?
+                }
                 Err(message) => {
                     eprintln!("xinwen: {message}");
                     ok = false;
@@ -162,9 +167,8 @@ fn jsonl(pool: &rayon::ThreadPool, options: &xinwen::Options, out: &mut impl Wri
     let mut ok = true;
     for batch in receive {
         let (first, lines) = batch?;
-        let results: Vec<(String, Option<String>)> = pool.install(|| {
-            lines.par_iter().enumerate().map(|(i, line)| one_record(line, first + i, options)).collect()
-        });
+        let results: Vec<(String, Option<String>)> = pool
+            .install(|| lines.par_iter().enumerate().map(|(i, line)| one_record(line, first + i, options)).collect());
         for (json, error) in results {
             if json.is_empty() {
                 continue; // a blank line

@@ -50,7 +50,8 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
     }
     // label start, value start, field, bracketed, value limit
     let mut found: Vec<(usize, usize, Field, bool, usize)> = Vec::new();
-    let short = line.chars().count() <= 60;
+    // counted only when a glued label asks (most lines have none); more than 240 bytes is more than 60 characters
+    let short = || line.len() <= 60 || (line.len() <= 240 && line.chars().count() <= 60);
     for m in LABEL_MATCHER.find_iter(line) {
         let (word, field) = LABELS[m.pattern().as_usize()];
         let before = line[..m.start()].chars().next_back();
@@ -73,7 +74,7 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             // labels glued to the word before, on a short byline line only:
             // `来源：某某时报网作者：何平` (a label of two or more characters and a colon),
             // `西川晚报记者 蓝海鸥`, `某某新闻记者 甲乙 丙丁` (an outlet's reporter, then a space)
-            let glued = short
+            let glued = short()
                 && word.chars().count() >= 2
                 && match next {
                     Some(c) if is_colon(c) => word != "时间" && word != "日期",

@@ -107,8 +107,9 @@ const COLONS: &[char] = &[':', '：'];
 /// Find every date in `line`.
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    // only lines with a digit can hold a date: skip the rest without collecting characters
-    if !line.chars().any(|c| digit(c).is_some()) {
+    // only lines with a run of four digits (a year) can hold a date: skip the rest without
+    // collecting characters
+    if !four_digits(line.as_bytes()) {
         return out;
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -125,6 +126,31 @@ pub fn find_dates(line: &str) -> Vec<DateMatch> {
         i += 1;
     }
     out
+}
+
+/// Whether the UTF-8 `bytes` hold four digits in a row (ASCII or full-width `０`…`９`, which are
+/// `EF BC 90`…`EF BC 99`): one pass over the bytes, no decoding.
+fn four_digits(bytes: &[u8]) -> bool {
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            run += 1;
+            i += 1;
+        } else if bytes[i] == 0xEF
+            && bytes.get(i + 1) == Some(&0xBC)
+            && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b))
+        {
+            run += 1;
+            i += 3;
+        } else {
+            run = 0;
+            i += 1;
+        }
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Parse a date starting at character `i`; returns it and the character index after it.
