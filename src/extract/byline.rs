@@ -128,10 +128,36 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
     out
 }
 
+/// `line.split_once(['/', '／'])`, found by scanning bytes: `/` or the bytes of `／` (`EF BC 8F`).
+fn split_slash(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(b'/', 0xEF, &bytes[from..]) {
+        let i = from + k;
+        if bytes[i] == b'/' {
+            return Some((&line[..i], &line[i + 1..]));
+        }
+        if bytes[i + 1..].starts_with(&[0xBC, 0x8F]) {
+            return Some((&line[..i], &line[i + 3..]));
+        }
+        from = i + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+#[test]
+fn split_slash_is_split_once() {
+    for s in ["石佳/中国青年报", "石佳／中国青年报", "，／/", "无斜线，。", "", "/", "a／b/c", "ａ/"]
+    {
+        assert_eq!(split_slash(s), s.split_once(['/', '／']), "should split {s:?} as split_once does");
+    }
+}
+
 /// A reprint credit standing alone on its line, `石佳/中国青年报`: a reporter's name (two to four
 /// ideographs), a slash, and an outlet whose name ends like a news outlet's (报, 网, 社, 周刊 …).
 fn name_and_outlet(line: &str) -> Option<(&str, &str)> {
-    let (name, outlet) = line.split_once(['/', '／'])?;
+    let (name, outlet) = split_slash(line)?;
     let (name, outlet) = (name.trim_matches(is_space), outlet.trim_matches(is_space));
     let n = name.chars().count();
     let ok = (2..=4).contains(&n)
