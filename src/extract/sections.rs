@@ -26,7 +26,9 @@ pub fn heading(line: &str) -> Option<&str> {
         return Some(t);
     }
     let short = t.chars().count() <= 8;
-    let bare = !t.contains(|c: char| "，。！？；、,.!?;:：“”\"《》".contains(c) || c.is_ascii_digit());
+    const MARKS: [char; 18] =
+        ['，', '。', '！', '？', '；', '、', ',', '.', '!', '?', ';', ':', '：', '“', '”', '"', '《', '》'];
+    let bare = !t.contains(|c: char| MARKS.contains(&c) || c.is_ascii_digit());
     (short && bare && SECTION_HEADING_ENDINGS.iter().any(|e| t.ends_with(e))).then_some(t)
 }
 
