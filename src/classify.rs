@@ -86,7 +86,7 @@ impl Cues<'_> {
 
 /// A pager: page numbers alone, `【1】【2】【3】【4】` or `1 2 3 下一页`.
 fn pager(t: &str) -> bool {
-    t.chars().any(|c| c.is_ascii_digit())
+    t.bytes().any(|b| b.is_ascii_digit())
         && t.chars().all(|c| c.is_ascii_digit() || is_space(c) || "【】[]()（）|".contains(c))
 }
 
@@ -105,8 +105,8 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
         .iter()
         .map(|&line| {
             let t = line.text;
-            let chars = t.chars().count();
-            let punct = t.chars().filter(|&c| is_sentence_punct(c)).count();
+            // characters and sentence punctuation in one pass over the line
+            let (chars, punct) = t.chars().fold((0, 0), |(n, p), c| (n + 1, p + usize::from(is_sentence_punct(c))));
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);

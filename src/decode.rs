@@ -89,7 +89,9 @@ pub type LegacyDecoder<'d> = &'d dyn Fn(&str, &[u8]) -> Option<(String, bool)>;
 /// `TextDecoder` (browsers and Node implement the same WHATWG encodings as encoding_rs), which keeps
 /// encoding_rs's tables out of the package; the choice of encoding is still made here.
 pub fn decode_with<'a>(bytes: &'a [u8], legacy: LegacyDecoder) -> Decoded<'a> {
-    let (enc, why) = choose(bytes);
+    // validated once: the choice of encoding asks, and valid UTF-8 is then borrowed as it is
+    let valid = std::str::from_utf8(bytes).ok();
+    let (enc, why) = choose(bytes, valid.is_some());
     let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", enc.display()))];
     let (text, had_errors) = match enc {
         Enc::Legacy(name) => match legacy(name, bytes) {
@@ -106,6 +108,10 @@ pub fn decode_with<'a>(bytes: &'a [u8], legacy: LegacyDecoder) -> Decoded<'a> {
                 lossy(bytes)
             }
         },
+        Enc::Utf8 if valid.is_some() => {
+            let text = valid.unwrap_or_default();
+            (Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text)), false)
+        }
         _ => decode_unicode_as(enc, bytes),
     };
     if had_errors {
@@ -167,7 +173,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// The encoding to use and the reason, as words for the diagnostic.
-fn choose(bytes: &[u8]) -> (Enc, String) {
+fn choose(bytes: &[u8], utf8: bool) -> (Enc, String) {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return (Enc::Utf8, "byte-order mark".into());
     }
@@ -177,7 +183,6 @@ fn choose(bytes: &[u8]) -> (Enc, String) {
     if bytes.starts_with(b"\xFE\xFF") {
         return (Enc::Utf16Be, "byte-order mark".into());
     }
-    let utf8 = std::str::from_utf8(bytes).is_ok();
     let ascii = utf8 && bytes.is_ascii();
     if let Some((label, place)) = declared(&bytes[..bytes.len().min(PRESCAN)]) {
         match resolve(&label) {

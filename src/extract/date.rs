@@ -107,8 +107,9 @@ const COLONS: &[char] = &[':', '：'];
 /// Find every date in `line`.
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    // only lines with a digit can hold a date: skip the rest without collecting characters
-    if !line.chars().any(|c| digit(c).is_some()) {
+    // only lines with a run of four digits (a year) can hold a date: skip the rest without
+    // collecting characters
+    if !four_digits(line.as_bytes()) {
         return out;
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -125,6 +126,28 @@ pub fn find_dates(line: &str) -> Vec<DateMatch> {
         i += 1;
     }
     out
+}
+
+/// Whether the UTF-8 `bytes` hold four digits in a row (ASCII or full-width `０`…`９`, which are
+/// `EF BC 90`…`EF BC 99`): one step per character, no decoding.
+fn four_digits(bytes: &[u8]) -> bool {
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (digit, width) = match b {
+            0..=0x7F => (b.is_ascii_digit(), 1),
+            0xEF => (bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)), 3),
+            0xF0.. => (false, 4),
+            0xE0.. => (false, 3),
+            _ => (false, 2),
+        };
+        run = if digit { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+        i += width;
+    }
+    false
 }
 
 /// Parse a date starting at character `i`; returns it and the character index after it.
@@ -314,6 +337,30 @@ mod tests {
         assert_eq!(d.as_deref(), Some("2019-09-07T19:02+08:00"), "should join year, day and time lines");
         assert!(split_date("1204", "09/07", None).is_none(), "should reject a year out of range");
         assert!(split_date("2019", "第9期", None).is_none(), "should reject a line that is not a day");
+    }
+
+    #[test]
+    fn sees_runs_of_four_digits_as_characters_do() {
+        // the byte scan against the same question asked of characters
+        let by_chars = |s: &str| {
+            let runs = s.split(|c: char| digit(c).is_none());
+            runs.into_iter().any(|r| r.chars().count() >= 4)
+        };
+        for s in [
+            "于2017年",
+            "２０１７年",
+            "20１7",
+            "201 7",
+            "约３００人",
+            "，。",
+            "",
+            "𠀀1234",
+            "ａ12３",
+            "12345",
+            "x９９９９",
+        ] {
+            assert_eq!(four_digits(s.as_bytes()), by_chars(s), "should agree with the characters of {s:?}");
+        }
     }
 
     #[test]

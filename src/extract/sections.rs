@@ -11,17 +11,24 @@ use crate::lexicon::{SECTION_HEADINGS, SECTION_HEADING_ENDINGS};
 pub fn heading(line: &str) -> Option<&str> {
     let mut t = line.trim_end_matches(['>', '»', '＞', ' ', '　', '+', ':', '：']);
     for more in ["更多", "查看更多", "MORE", "More", "more"] {
-        t = t.trim_end_matches(more).trim_end();
+        // trim_end_matches(more), without building a substring searcher per line
+        while let Some(rest) = t.strip_suffix(more) {
+            t = rest;
+        }
+        t = t.trim_end();
     }
     // a button that loads more items (`+ 加载更多新闻`) is not a heading
-    if t.is_empty() || t.starts_with(['+', '＋']) || t.contains("加载") {
+    if t.is_empty() || t.starts_with(['+', '＋']) || memchr::memmem::find(t.as_bytes(), "加载".as_bytes()).is_some()
+    {
         return None;
     }
     if SECTION_HEADINGS.contains(&t) {
         return Some(t);
     }
     let short = t.chars().count() <= 8;
-    let bare = !t.contains(|c: char| "，。！？；、,.!?;:：“”\"《》".contains(c) || c.is_ascii_digit());
+    const MARKS: [char; 18] =
+        ['，', '。', '！', '？', '；', '、', ',', '.', '!', '?', ';', ':', '：', '“', '”', '"', '《', '》'];
+    let bare = !t.contains(|c: char| MARKS.contains(&c) || c.is_ascii_digit());
     (short && bare && SECTION_HEADING_ENDINGS.iter().any(|e| t.ends_with(e))).then_some(t)
 }
 
