@@ -6,12 +6,14 @@
 //! closing the last paragraph (`(石晓峰)`) names one; with no labelled source, an outlet alone between
 //! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
 //! the source. The publication date is the first date in the header, else in the tail, never one
-//! from a section, comment or footer. A badge glued before the headline (原创) is dropped.
+//! from a section, comment or footer; with none, a relative date between headline and body (昨天,
+//! `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A badge glued before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
 pub mod byline;
 pub mod date;
+pub mod relative;
 pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Section};
@@ -99,7 +101,18 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         .chain(layout.tail.iter().filter(closing))
         .find_map(|&i| cues[i].dates.first())
         .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
-    a.published = date.map(|d| d.iso());
+    // a relative date (昨天, 3小时前, `10-08 12:00`) between the headline and the body, as feed pages
+    // print them: resolved only against the caller's today
+    let mut relative = None;
+    if date.is_none() {
+        let from = layout.title_lines.last().map_or(0, |t| t + 1);
+        let to = layout.body.first().copied().unwrap_or(from).max(from);
+        let near = (from..to).chain(layout.header.iter().copied()).take(12);
+        relative = near.filter_map(|i| relative::find(text(i)).map(|r| (i, r))).next();
+    }
+    let today = options.today.as_deref().and_then(relative::Today::parse);
+    let resolved = relative.and_then(|(_, r)| r.resolve(today?));
+    a.published = date.or(resolved.as_ref()).map(|d| d.iso());
 
     a.body = body::paragraphs(cues, &layout.body);
 
@@ -117,7 +130,19 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     a.blocks =
         cues.iter().zip(&layout.roles).map(|(c, &role)| Block { role, start: c.line.start, end: c.line.end }).collect();
 
-    diagnose(&mut a, date, options);
+    diagnose(&mut a, date.or(resolved.as_ref()), options);
+    if let Some((i, r)) = relative {
+        let said = &text(i)[r.start..r.end];
+        a.diagnostics.push(match &a.published {
+            Some(p) => {
+                Diagnostic::new("date-relative", format!("the page dates the article {said}: {p} with today's date"))
+            }
+            None => Diagnostic::new(
+                "date-relative",
+                format!("the page dates the article {said}: pass today's date (Options.today) to resolve it"),
+            ),
+        });
+    }
     a
 }
 
