@@ -32,7 +32,7 @@ pub mod options;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Block, Diagnostic, Item, Role, Section};
+pub use article::{Article, Block, Dateline, Diagnostic, Item, Kind, Role, Section};
 pub use options::{Format, Options};
 
 /// Parse a page's text or HTML with the default options.

@@ -13,13 +13,17 @@ pub mod body;
 pub mod breadcrumb;
 pub mod byline;
 pub mod date;
+pub mod dateline;
 pub mod relative;
 pub mod sections;
 
-use crate::article::{Article, Block, Diagnostic, Item, Section};
+use crate::article::{Article, Block, Diagnostic, Item, Kind, Section};
 use crate::classify::{Cues, Layout};
 use crate::lexicon::{Field, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
+
+/// Below this many characters of body, the page is a listing or an index (`kind: other`).
+const LISTING_BODY_CHARS: usize = 80;
 
 /// Build the Article.
 pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
@@ -115,6 +119,10 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     a.published = date.or(resolved.as_ref()).map(|d| d.iso());
 
     a.body = body::paragraphs(cues, &layout.body);
+    a.dateline = a.body.first().and_then(|lead| dateline::read(lead, date.or(resolved.as_ref())));
+    // a page without a run of prose is a listing, an index or a stub, not an article
+    let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
+    a.kind = if body_chars < LISTING_BODY_CHARS { Kind::Other } else { Kind::Article };
 
     for (heading, items) in &layout.sections {
         let items = items
@@ -230,7 +238,7 @@ fn diagnose(a: &mut Article, date: Option<&date::DateMatch>, options: &Options) 
     let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
     if a.body.is_empty() {
         a.diagnostics.push(Diagnostic::new("no-body", "no run of prose found: the input may not be an article"));
-    } else if body_chars < 80 {
+    } else if body_chars < LISTING_BODY_CHARS {
         a.diagnostics.push(Diagnostic::new(
             "listing",
             "the body is very short: this looks like a listing or index, not an article",
