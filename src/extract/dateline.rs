@@ -151,7 +151,9 @@ mod tests {
         DateMatch { start: 0, end: 0, year: y, month: m, day: d, time: None }
     }
 
-    fn get(lead: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
+    type Parts = (Option<String>, Option<String>, Option<String>, String);
+
+    fn get(lead: &str) -> Option<Parts> {
         read(lead, Some(&published(2019, 12, 10))).map(|d| (d.agency, d.place, d.date, d.text))
     }
 
