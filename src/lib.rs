@@ -109,6 +109,11 @@ fn parse_html(input: &str, options: &Options) -> Article {
     let mut cues = classify::cues(&lines);
     evidence::mark_furniture(&html, &mut cues, &hints);
     let mut layout = classify::classify(&cues);
+    if layout.body.is_empty() {
+        cues = classify::cues(&lines);
+        evidence::mark_furniture_with_sides(&html, &mut cues, &hints);
+        layout = classify::classify(&cues);
+    }
     let title = evidence::title_block(&evidence, &lines, &hints);
     if let Some(t) = title {
         evidence::set_title(&mut layout, &cues, t);

@@ -120,9 +120,11 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
 
     a.body = body::paragraphs(cues, &layout.body);
     a.dateline = a.body.first().and_then(|lead| dateline::read(lead, date.or(resolved.as_ref())));
-    // a page without a run of prose is a listing, an index or a stub, not an article
+    // a page without a run of prose is a listing, an index or a stub, not an article; a short body
+    // under a headline is still one (a gallery's caption, a brief)
     let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
-    a.kind = if body_chars < LISTING_BODY_CHARS { Kind::Other } else { Kind::Article };
+    let stub = a.body.is_empty() || (body_chars < LISTING_BODY_CHARS && a.title.is_none());
+    a.kind = if stub { Kind::Other } else { Kind::Article };
 
     for (heading, items) in &layout.sections {
         let items = items
