@@ -553,6 +553,15 @@ pub fn set_title(layout: &mut Layout, cues: &[Cues], t: usize) {
         layout.header.retain(|&i| i > t);
         layout.title = Some(t);
     }
+    // the headline's lines are this block's (the text path may have found none, or another)
+    if !layout.title_lines.contains(&t) {
+        for &old in &layout.title_lines {
+            if old != t && layout.roles[old] == Role::Title {
+                layout.roles[old] = Role::Other;
+            }
+        }
+        layout.title_lines = vec![t];
+    }
     if layout.header.is_empty() {
         let body = layout.body.first().copied().unwrap_or(cues.len());
         if body > t {
