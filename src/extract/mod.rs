@@ -75,6 +75,15 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
             a.authors = signature(text(last));
         }
     }
+    // a feed's meta line under the headline: `原创 作者 账号名 日期` names the writer before the account
+    if a.authors.is_empty() {
+        if let Some(&t) = layout.title_lines.last() {
+            a.authors = (t + 1..cues.len().min(t + 3))
+                .find_map(|i| badge_author(&cues[i], cues.get(i + 1)))
+                .into_iter()
+                .collect();
+        }
+    }
     // an outlet alone on a line between the headline and the byline row (`新华社`, then the date):
     // reprints credit it so (below the byline such lines are share buttons: 开心网, 人人)
     if a.source.is_none() {
@@ -182,6 +191,33 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
     byline::outlet(after)
         .filter(plausible)
         .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// The writer on an original-content meta line, as account feeds print it under the headline:
+/// the 原创 badge, then the author, then the account, then the date or a relative time
+/// (`原创 某某 某某读书会 2023-05-06`, `原创 某某 某某Code 前天`). With one name there is no author
+/// (`原创 某某读书会 前天`: the account alone). The date may stand on the next line (HTML puts it in
+/// an element of its own).
+fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
+    let rest = c.line.text.strip_prefix("原创")?;
+    if !rest.starts_with(crate::blocks::is_space) || !c.credits.is_empty() {
+        return None;
+    }
+    let offset = c.line.text.len() - rest.len();
+    let alone = |n: &Cues| date_only(n) || relative::find(n.line.text).is_some_and(|r| r.start == 0);
+    let when = match (c.dates.last(), relative::find(rest)) {
+        (Some(d), _) => d.start,
+        (None, Some(r)) => offset + r.start,
+        (None, None) if next.is_some_and(alone) => c.line.text.len(),
+        _ => return None,
+    };
+    let words: Vec<&str> =
+        c.line.text["原创".len()..when].split(crate::blocks::is_space).filter(|w| !w.is_empty()).collect();
+    let [author, _account] = words[..] else { return None };
+    let plausible = (2..=20).contains(&author.chars().count())
+        && !NOT_NAMES.contains(&author)
+        && author.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "_-·•".contains(ch));
+    plausible.then(|| author.to_string())
 }
 
 /// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
