@@ -3,7 +3,8 @@
 //! In: the lines' [`Cues`] and the [`Layout`]. Out: the finished [`Article`].
 //! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
 //! in that order, first value wins for the source; with no labelled author, a bracketed signature
-//! closing the last paragraph (`(石晓峰)`) names one; with no labelled source, an outlet alone between
+//! closing the last paragraph (`(石晓峰)`) names one, else a feed's meta line under the headline
+//! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between
 //! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
 //! the source. The publication date is the first date in the header, else in the tail, never one
 //! from a section, comment or footer; with none, a relative date between headline and body (昨天,
