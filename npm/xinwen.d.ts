@@ -35,8 +35,10 @@ export interface Section {
  */
 export interface Options {
     /**
-     * Today\'s date as `YYYY-MM-DD`, used only to flag a publication date in the future.
-     * The core reads no clock: callers that want the check pass the date.
+     * Today\'s date as `YYYY-MM-DD` (optionally with the time of day, `YYYY-MM-DDTHH:MM`): flags a
+     * publication date in the future, and resolves the relative dates feed pages print (昨天, 前天,
+     * 3天前, `10-08 12:00` without a year; 5小时前 and 20分钟前 only with the time of day).
+     * The core reads no clock: without it such dates stay unresolved (diagnostic `date-relative`).
      */
     today?: string | null;
     /**
@@ -83,6 +85,29 @@ export interface Block {
 }
 
 /**
+ * The dateline that opens a news story: `新华社巴黎12月9日电` → 新华社, 巴黎, 2019-12-09.
+ */
+export interface Dateline {
+    /**
+     * The agency or outlet that filed the story (新华社, 本报, 某某网).
+     */
+    agency: string | null;
+    /**
+     * Where it was filed (巴黎), when the dateline says.
+     */
+    place: string | null;
+    /**
+     * The day, `YYYY-MM-DD`: the dateline\'s month and day in the publication\'s year (the year
+     * before when that day would fall after the publication); `None` without a day or a year.
+     */
+    date: string | null;
+    /**
+     * The dateline\'s words as the page writes them.
+     */
+    text: string;
+}
+
+/**
  * The kind of input.
  */
 export type Format = "auto" | "text" | "html";
@@ -96,6 +121,10 @@ export type Role = "navigation" | "breadcrumb" | "title" | "byline" | "body" | "
  * The structured reading of one news page.
  */
 export interface Article {
+    /**
+     * What the page is: one article with a body, or something else (a listing, an index, a forum).
+     */
+    kind: Kind;
     /**
      * The headline, or `None` when no line reads as one.
      */
@@ -125,6 +154,10 @@ export interface Article {
      * The \"you are here\" path, without separators.
      */
     breadcrumb: string[];
+    /**
+     * The dateline opening the body (`新华社巴黎12月9日电`, `本报讯`, `7月25日，`), when there is one.
+     */
+    dateline: Dateline | null;
     /**
      * The article\'s paragraphs, nothing else.
      */
@@ -160,6 +193,11 @@ export interface Decoded {
      */
     diagnostics: Diagnostic[];
 }
+
+/**
+ * What a page is.
+ */
+export type Kind = "article" | "other";
 
 
 /**

@@ -10,6 +10,8 @@ use serde::Serialize;
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
+    /// What the page is: one article with a body, or something else (a listing, an index, a forum).
+    pub kind: Kind,
     /// The headline, or `None` when no line reads as one.
     pub title: Option<String>,
     /// Persons credited with writing or reporting (作者, 记者, 文, 通讯员, datelines, signatures).
@@ -25,6 +27,8 @@ pub struct Article {
     pub site: Option<String>,
     /// The "you are here" path, without separators.
     pub breadcrumb: Vec<String>,
+    /// The dateline opening the body (`新华社巴黎12月9日电`, `本报讯`, `7月25日，`), when there is one.
+    pub dateline: Option<Dateline>,
     /// The article's paragraphs, nothing else.
     pub body: Vec<String>,
     /// The page's trailing blocks (相关阅读, 热点新闻 …) with their items.
@@ -33,6 +37,34 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// What could not be found, and other remarks about the input.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Kind {
+    /// One article with a body of prose.
+    #[default]
+    Article,
+    /// A listing, an index, a forum thread or a stub: no body of prose.
+    Other,
+}
+
+/// The dateline that opens a news story: `新华社巴黎12月9日电` → 新华社, 巴黎, 2019-12-09.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
+pub struct Dateline {
+    /// The agency or outlet that filed the story (新华社, 本报, 某某网).
+    pub agency: Option<String>,
+    /// Where it was filed (巴黎), when the dateline says.
+    pub place: Option<String>,
+    /// The day, `YYYY-MM-DD`: the dateline's month and day in the publication's year (the year
+    /// before when that day would fall after the publication); `None` without a day or a year.
+    pub date: Option<String>,
+    /// The dateline's words as the page writes them.
+    pub text: String,
 }
 
 /// A trailing block of the page, such as 相关阅读 or 热点新闻.

@@ -24,6 +24,8 @@
 //!   sidebars, or that are mostly link text, are furniture for the body search (link density, after
 //!   Kohlschütter et al. 2010: a block mostly of link text is a menu or a list of other articles).
 //!   The nearest container word decides (a share bar inside the content is outside the text).
+//!   When that leaves no prose at all, side panes count as inside: gallery and video pages put the
+//!   article's text in a pane beside the pictures.
 //! - Body edges: the body lies in one container (the deepest element holding six sevenths of its
 //!   text); paragraphs an ad or link list split off inside the content container rejoin it; a
 //!   salutation right above it (各乡镇人民政府：) opens it; a bracketed labelled note (（原标题：…）)
@@ -304,15 +306,26 @@ const NOT_BODY: u32 = marks::NAV | marks::FOOTER | marks::COMMENT | marks::RELAT
 /// nearest container word decides: a share bar inside the article's content is outside the text,
 /// and an article inside a page-wide `main` wrapper is inside it.
 pub fn mark_furniture(html: &Html, cues: &mut [Cues], hints: &[Hint]) {
+    mark_outside(html, cues, hints, NOT_BODY);
+}
+
+/// When the body search found no prose outside the side panes: gallery and video pages put the
+/// article's text in a pane beside the pictures (`info-box`, `right`), so side panes count as
+/// inside; the caller classifies again.
+pub fn mark_furniture_with_sides(html: &Html, cues: &mut [Cues], hints: &[Hint]) {
+    mark_outside(html, cues, hints, NOT_BODY & !marks::ASIDE);
+}
+
+fn mark_outside(html: &Html, cues: &mut [Cues], hints: &[Hint], not_body: u32) {
     for (i, (c, h)) in cues.iter_mut().zip(hints).enumerate() {
         let linky = h.link_density() >= 0.5;
         let nearest = html
             .ancestors(i, 64)
             .into_iter()
             .map(|e| html.own_marks[e as usize])
-            .find(|m| m & (NOT_BODY | marks::CONTENT) != 0)
+            .find(|m| m & (not_body | marks::CONTENT) != 0)
             .unwrap_or(0);
-        let outside = nearest & NOT_BODY != 0 && nearest & marks::CONTENT == 0;
+        let outside = nearest & not_body != 0 && nearest & marks::CONTENT == 0;
         // a byline's outlet and share links make it link-heavy; its date and labels say what it is
         if (linky || outside) && !c.is_byline() {
             c.furniture = true;
@@ -539,6 +552,15 @@ pub fn set_title(layout: &mut Layout, cues: &[Cues], t: usize) {
         layout.body.retain(|&i| i != t);
         layout.header.retain(|&i| i > t);
         layout.title = Some(t);
+    }
+    // the headline's lines are this block's (the text path may have found none, or another)
+    if !layout.title_lines.contains(&t) {
+        for &old in &layout.title_lines {
+            if old != t && layout.roles[old] == Role::Title {
+                layout.roles[old] = Role::Other;
+            }
+        }
+        layout.title_lines = vec![t];
     }
     if layout.header.is_empty() {
         let body = layout.body.first().copied().unwrap_or(cues.len());

@@ -32,7 +32,7 @@ pub mod options;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Block, Diagnostic, Item, Role, Section};
+pub use article::{Article, Block, Dateline, Diagnostic, Item, Kind, Role, Section};
 pub use options::{Format, Options};
 
 /// Parse a page's text or HTML with the default options.
@@ -109,6 +109,11 @@ fn parse_html(input: &str, options: &Options) -> Article {
     let mut cues = classify::cues(&lines);
     evidence::mark_furniture(&html, &mut cues, &hints);
     let mut layout = classify::classify(&cues);
+    if layout.body.is_empty() {
+        cues = classify::cues(&lines);
+        evidence::mark_furniture_with_sides(&html, &mut cues, &hints);
+        layout = classify::classify(&cues);
+    }
     let title = evidence::title_block(&evidence, &lines, &hints);
     if let Some(t) = title {
         evidence::set_title(&mut layout, &cues, t);

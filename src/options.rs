@@ -9,8 +9,10 @@ use serde::Deserialize;
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Options {
-    /// Today's date as `YYYY-MM-DD`, used only to flag a publication date in the future.
-    /// The core reads no clock: callers that want the check pass the date.
+    /// Today's date as `YYYY-MM-DD` (optionally with the time of day, `YYYY-MM-DDTHH:MM`): flags a
+    /// publication date in the future, and resolves the relative dates feed pages print (昨天, 前天,
+    /// 3天前, `10-08 12:00` without a year; 5小时前 and 20分钟前 only with the time of day).
+    /// The core reads no clock: without it such dates stay unresolved (diagnostic `date-relative`).
     pub today: Option<String>,
     /// Whether the input is HTML or a page's plain text; by default, decided from the input.
     pub format: Format,

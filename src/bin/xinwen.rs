@@ -36,7 +36,8 @@ struct Cli {
     /// Indent the JSON (for a single input).
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
-    /// Today's date (YYYY-MM-DD), to flag publication dates in the future.
+    /// Today's date (YYYY-MM-DD[THH:MM]), to flag publication dates in the future and resolve relative
+    /// ones (昨天, 3小时前, 10-08 12:00).
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
     /// Parse this many inputs at once (default: one per core). Output stays in input order.

@@ -786,7 +786,39 @@ fn script_stamp(script: &str) -> Option<String> {
             break;
         }
     }
-    best.map(|(_, v)| v)
+    best.map(|(_, v)| v).or_else(|| rendered_stamp(script, &lower, &KEYS))
+}
+
+/// A script that renders the publication time into an element named by a publication key
+/// (`getElementById("publish_time")`), as pages that show a relative time (昨天, 3小时前) do: the
+/// first quoted date literal (`"2020-02-12"`) in that script is the stamp it renders from.
+fn rendered_stamp(script: &str, lower: &str, keys: &[&str]) -> Option<String> {
+    let named = keys.iter().any(|k| {
+        let (dq, sq) = (format!("\"{k}\""), format!("'{k}'"));
+        lower.contains(&dq) || lower.contains(&sq)
+    });
+    if !named {
+        return None;
+    }
+    let b = script.as_bytes();
+    (0..b.len().saturating_sub(11)).find_map(|i| {
+        let quote = b[i];
+        if quote != b'"' && quote != b'\'' {
+            return None;
+        }
+        let d = &b[i + 1..i + 11];
+        let iso = d[..4].iter().all(u8::is_ascii_digit)
+            && d[4] == b'-'
+            && d[5..7].iter().all(u8::is_ascii_digit)
+            && d[7] == b'-'
+            && d[8..10].iter().all(u8::is_ascii_digit);
+        if !iso {
+            return None;
+        }
+        // the literal ends within 25 bytes (`2020-02-12 08:30:00+08:00`): a bounded look, linear cost
+        let end = b[i + 1..b.len().min(i + 27)].iter().position(|&c| c == quote)? + i + 1;
+        Some(script[i + 1..end].to_string())
+    })
 }
 
 /// Byte bounds of the visible part of a raw run: white space and `&nbsp;`-like entities trimmed.

@@ -3,21 +3,28 @@
 //! In: the lines' [`Cues`] and the [`Layout`]. Out: the finished [`Article`].
 //! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
 //! in that order, first value wins for the source; with no labelled author, a bracketed signature
-//! closing the last paragraph (`(石晓峰)`) names one; with no labelled source, an outlet alone between
+//! closing the last paragraph (`(石晓峰)`) names one, else a feed's meta line under the headline
+//! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between
 //! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
 //! the source. The publication date is the first date in the header, else in the tail, never one
-//! from a section, comment or footer. A badge glued before the headline (原创) is dropped.
+//! from a section, comment or footer; with none, a relative date between headline and body (昨天,
+//! `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A badge glued before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
 pub mod byline;
 pub mod date;
+pub mod dateline;
+pub mod relative;
 pub mod sections;
 
-use crate::article::{Article, Block, Diagnostic, Item, Section};
+use crate::article::{Article, Block, Diagnostic, Item, Kind, Section};
 use crate::classify::{Cues, Layout};
 use crate::lexicon::{Field, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
+
+/// Below this many characters of body, the page is a listing or an index (`kind: other`).
+const LISTING_BODY_CHARS: usize = 80;
 
 /// Build the Article.
 pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
@@ -69,6 +76,15 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
             a.authors = signature(text(last));
         }
     }
+    // a feed's meta line under the headline: `原创 作者 账号名 日期` names the writer before the account
+    if a.authors.is_empty() {
+        if let Some(&t) = layout.title_lines.last() {
+            a.authors = (t + 1..cues.len().min(t + 3))
+                .find_map(|i| badge_author(&cues[i], cues.get(i + 1)))
+                .into_iter()
+                .collect();
+        }
+    }
     // an outlet alone on a line between the headline and the byline row (`新华社`, then the date):
     // reprints credit it so (below the byline such lines are share buttons: 开心网, 人人)
     if a.source.is_none() {
@@ -99,9 +115,26 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         .chain(layout.tail.iter().filter(closing))
         .find_map(|&i| cues[i].dates.first())
         .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
-    a.published = date.map(|d| d.iso());
+    // a relative date (昨天, 3小时前, `10-08 12:00`) between the headline and the body, as feed pages
+    // print them: resolved only against the caller's today
+    let mut relative = None;
+    if date.is_none() {
+        let from = layout.title_lines.last().map_or(0, |t| t + 1);
+        let to = layout.body.first().copied().unwrap_or(from).max(from);
+        let near = (from..to).chain(layout.header.iter().copied()).take(12);
+        relative = near.filter_map(|i| relative::find(text(i)).map(|r| (i, r))).next();
+    }
+    let today = options.today.as_deref().and_then(relative::Today::parse);
+    let resolved = relative.and_then(|(_, r)| r.resolve(today?));
+    a.published = date.or(resolved.as_ref()).map(|d| d.iso());
 
     a.body = body::paragraphs(cues, &layout.body);
+    a.dateline = a.body.first().and_then(|lead| dateline::read(lead, date.or(resolved.as_ref())));
+    // a page without a run of prose is a listing, an index or a stub, not an article; a short body
+    // under a headline is still one (a gallery's caption, a brief)
+    let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
+    let stub = a.body.is_empty() || (body_chars < LISTING_BODY_CHARS && a.title.is_none());
+    a.kind = if stub { Kind::Other } else { Kind::Article };
 
     for (heading, items) in &layout.sections {
         let items = items
@@ -117,7 +150,19 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     a.blocks =
         cues.iter().zip(&layout.roles).map(|(c, &role)| Block { role, start: c.line.start, end: c.line.end }).collect();
 
-    diagnose(&mut a, date, options);
+    diagnose(&mut a, date.or(resolved.as_ref()), options);
+    if let Some((i, r)) = relative {
+        let said = &text(i)[r.start..r.end];
+        a.diagnostics.push(match &a.published {
+            Some(p) => {
+                Diagnostic::new("date-relative", format!("the page dates the article {said}: {p} with today's date"))
+            }
+            None => Diagnostic::new(
+                "date-relative",
+                format!("the page dates the article {said}: pass today's date (Options.today) to resolve it"),
+            ),
+        });
+    }
     a
 }
 
@@ -147,6 +192,33 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
     byline::outlet(after)
         .filter(plausible)
         .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// The writer on an original-content meta line, as account feeds print it under the headline:
+/// the 原创 badge, then the author, then the account, then the date or a relative time
+/// (`原创 某某 某某读书会 2023-05-06`, `原创 某某 某某Code 前天`). With one name there is no author
+/// (`原创 某某读书会 前天`: the account alone). The date may stand on the next line (HTML puts it in
+/// an element of its own).
+fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
+    let rest = c.line.text.strip_prefix("原创")?;
+    if !rest.starts_with(crate::blocks::is_space) || !c.credits.is_empty() {
+        return None;
+    }
+    let offset = c.line.text.len() - rest.len();
+    let alone = |n: &Cues| date_only(n) || relative::find(n.line.text).is_some_and(|r| r.start == 0);
+    let when = match (c.dates.last(), relative::find(rest)) {
+        (Some(d), _) => d.start,
+        (None, Some(r)) => offset + r.start,
+        (None, None) if next.is_some_and(alone) => c.line.text.len(),
+        _ => return None,
+    };
+    let words: Vec<&str> =
+        c.line.text["原创".len()..when].split(crate::blocks::is_space).filter(|w| !w.is_empty()).collect();
+    let [author, _account] = words[..] else { return None };
+    let plausible = (2..=20).contains(&author.chars().count())
+        && !NOT_NAMES.contains(&author)
+        && author.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "_-·•".contains(ch));
+    plausible.then(|| author.to_string())
 }
 
 /// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
@@ -205,7 +277,7 @@ fn diagnose(a: &mut Article, date: Option<&date::DateMatch>, options: &Options) 
     let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
     if a.body.is_empty() {
         a.diagnostics.push(Diagnostic::new("no-body", "no run of prose found: the input may not be an article"));
-    } else if body_chars < 80 {
+    } else if body_chars < LISTING_BODY_CHARS {
         a.diagnostics.push(Diagnostic::new(
             "listing",
             "the body is very short: this looks like a listing or index, not an article",

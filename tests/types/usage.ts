@@ -1,7 +1,7 @@
 // A typed usage example of the npm package, compiled by tests/run (`tsc -p tests/types`) against the
 // committed generated types npm/xinwen.d.ts: if the API's types change, this stops compiling.
 import init, { initSync, parse, parseFile } from 'xinwen';
-import type { Article, Block, Diagnostic, Item, Options, Role, Section } from 'xinwen';
+import type { Article, Block, Dateline, Diagnostic, Item, Kind, Options, Role, Section } from 'xinwen';
 import type { WorkerRequest, WorkerResponse } from 'xinwen/worker.js';
 
 export async function show(text: string, file: File, wasm: ArrayBuffer): Promise<string[]> {
@@ -20,8 +20,11 @@ export async function show(text: string, file: File, wasm: ArrayBuffer): Promise
   const bodyLines: Block[] = article.blocks.filter((b) => b.role === 'body');
   const role: Role = bodyLines[0]?.role ?? 'other';
   const codes: string[] = article.diagnostics.map((d: Diagnostic) => d.code);
+  const kind: Kind = article.kind; // 'article' | 'other'
+  const dateline: Dateline | null = article.dateline;
+  const filed: (string | null)[] = [dateline?.agency ?? null, dateline?.place ?? null, dateline?.date ?? null];
   const lines = bodyLines.map((b) => text.slice(b.start, b.end));
-  return [title ?? '', published ?? '', ...authors, ...tags.map(String), role, ...codes, ...lines];
+  return [title ?? '', published ?? '', ...authors, ...tags.map(String), role, kind, ...filed.map(String), ...codes, ...lines];
 }
 
 export function ask(worker: Worker, id: number, input: string | Uint8Array | Blob): Promise<Article> {
