@@ -9,7 +9,8 @@
 //! `<`, every date shape 100k times, NUL bytes, invalid UTF-8, a byline on every line) and a normal
 //! page (our sample `www/samples/portal-layout.txt` repeated to ~1 MB). Out: a table, one row per
 //! case: size, time, time per MB relative to the normal page's, and peak heap (a counting global
-//! allocator) relative to the input's size. Budgets: within 3x the normal page's time per MB, and
+//! allocator) relative to the input's size, and the growth of time per byte from a tenth of the
+//! size to the full size (1.0 is linear; well above 1 is superlinear). Budgets: within 3x the normal page's time per MB, and
 //! peak heap within 4x the input; rows over budget are marked.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -103,10 +104,13 @@ fn main() {
         normal_per_mb * 1e3,
         normal_peak as f64 / normal.len() as f64
     );
-    println!("| case | size (MB) | time (ms) | time/MB vs normal | peak heap (MB) | heap / input | budget |");
-    println!("|---|---:|---:|---:|---:|---:|---|");
-    for (name, input) in cases::all(1) {
+    println!("| case | size (MB) | time (ms) | time/MB vs normal | growth 1/10 → full | peak heap (MB) | heap / input | budget |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---|");
+    for ((name, input), (_, tenth)) in cases::all(1).into_iter().zip(cases::all(10)) {
         let (time, peak) = measure(&input);
+        let (tenth_time, _) = measure(&tenth);
+        // time per byte at full size over time per byte at a tenth: 1.0 is linear
+        let growth = (time.as_secs_f64() / input.len() as f64) / (tenth_time.as_secs_f64() / tenth.len() as f64);
         let relative = time.as_secs_f64() / mb(input.len()) / normal_per_mb;
         let memory = peak as f64 / input.len() as f64;
         let mut over = Vec::new();
@@ -117,10 +121,11 @@ fn main() {
             over.push("memory");
         }
         println!(
-            "| {name} | {:.2} | {:.1} | {:.2}x | {:.2} | {:.2}x | {} |",
+            "| {name} | {:.2} | {:.1} | {:.2}x | {:.2}x | {:.2} | {:.2}x | {} |",
             mb(input.len()),
             time.as_secs_f64() * 1e3,
             relative,
+            growth,
             mb(peak),
             memory,
             if over.is_empty() { "ok".to_string() } else { format!("OVER: {}", over.join(", ")) }

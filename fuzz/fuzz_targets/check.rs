@@ -12,7 +12,10 @@ pub fn check(text: &str, article: &xinwen::Article) {
         last = block.start;
     }
     if let Some(date) = &article.published {
-        assert!(date.len() >= 4 && date[..4].bytes().all(|b| b.is_ascii_digit()), "published should be ISO 8601: {date}");
+        assert!(
+            date.len() >= 4 && date[..4].bytes().all(|b| b.is_ascii_digit()),
+            "published should be ISO 8601: {date}"
+        );
     }
     serde_json::to_string(article).expect("the article should serialize");
 }

@@ -41,10 +41,16 @@ pub const PROSE: &str = "记者从市政府新闻办获悉，今年以来全市�
 
 /// One line of `n` bytes (rounded down to whole characters) of body prose and nothing else.
 pub fn single_line(n: usize) -> Input {
-    Input::Text(PROSE.repeat(n / PROSE.len() + 1).chars().scan(0, |len, c| {
-        *len += c.len_utf8();
-        (*len <= n).then_some(c)
-    }).collect())
+    Input::Text(
+        PROSE
+            .repeat(n / PROSE.len() + 1)
+            .chars()
+            .scan(0, |len, c| {
+                *len += c.len_utf8();
+                (*len <= n).then_some(c)
+            })
+            .collect(),
+    )
 }
 
 /// `n` blank lines (line feeds only).
