@@ -41,3 +41,10 @@ ensure_chromium() {
   fi
   command -v chromium >/dev/null && command -v chromedriver >/dev/null
 }
+
+# cargo-deny (the licence, ban and source checks of deny.toml), from crates.io when missing.
+# A first install compiles it: about 7 minutes on two shared cores; later runs find it in ~/.cargo/bin.
+ensure_cargo_deny() {
+  case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+  command -v cargo-deny >/dev/null || cargo install --locked cargo-deny
+}

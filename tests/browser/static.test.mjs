@@ -9,15 +9,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WWW = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'www');
+const EVAL = /\beval\s*\(|\bnew\s+Function\s*\(|\bset(Timeout|Interval)\s*\(\s*['"`]/;
 const SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write(ln)?|createContextualFragment|srcdoc)\b/;
 
-test('the page scripts never insert markup', () => {
-  const scripts = readdirSync(WWW).filter((f) => /\.m?js$/.test(f));
+// Every script of the page, in www/ and any folder under it, except the built package (www/pkg/).
+function pageScripts() {
+  return readdirSync(WWW, { recursive: true })
+    .filter((f) => /\.m?js$/.test(f) && !/^pkg(\/|$)/.test(f));
+}
+
+test('the page scripts never insert markup nor evaluate strings', () => {
+  const scripts = pageScripts();
+  assert.ok(scripts.includes('app.js') && scripts.includes('view.js'), 'the scan should see the page\'s scripts');
   assert.ok(scripts.length >= 3, 'the page should have its scripts in www/');
   for (const file of scripts) {
     readFileSync(join(WWW, file), 'utf8')
       .split('\n')
-      .forEach((line, i) => assert.doesNotMatch(line, SINKS, `${file}:${i + 1} should not use an HTML sink`));
+      .forEach((line, i) => {
+        assert.doesNotMatch(line, SINKS, `${file}:${i + 1} should not use an HTML sink`);
+        assert.doesNotMatch(line, EVAL, `${file}:${i + 1} should not evaluate a string as code`);
+      });
   }
 });
 

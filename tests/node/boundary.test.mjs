@@ -122,3 +122,85 @@ test('random UTF-16 strings and bytes never throw and give in-bounds, ordered sp
   }
   stillWorks();
 });
+
+// Errors thrown by the caller's own objects while the module reads them (a throwing getter, a
+// Proxy trap, a throwing toString) come out as exceptions, and the module stays usable afterwards.
+test('an options object whose getter throws: the error comes out, parse keeps working', () => {
+  const boom = new Error('getter boom');
+  const options = { get today() { throw boom; } };
+  assert.throws(() => parse(PAGE, options), (e) => e === boom || /boom/.test(String(e?.message ?? e)), 'the getter\'s error should come out');
+  stillWorks();
+  for (let i = 0; i < 3; i++) {
+    assert.throws(() => parse(PAGE, options), Error, 'a second call should throw the same way, not trap');
+    stillWorks();
+  }
+});
+
+test('Proxy options and Proxy input: a throwing trap comes out as an error, parse keeps working', () => {
+  const traps = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf'];
+  for (const trap of traps) {
+    const options = new Proxy({ today: '2020-01-01' }, { [trap]() { throw new Error(`trap ${trap}`); } });
+    let outcome;
+    try {
+      outcome = parse(PAGE, options).title;
+    } catch (e) {
+      outcome = e instanceof Error ? 'error' : 'non-error';
+    }
+    assert.ok(outcome === 'error' || outcome === '经开区召开工作讲评会', `a throwing ${trap} trap should give an error or the defaults' result, not ${outcome}`);
+    stillWorks();
+  }
+  // a Proxy that forwards everything is an ordinary options object
+  assert.equal(parse(PAGE, new Proxy({ today: '2020-01-01' }, {})).title, '经开区召开工作讲评会', 'a forwarding Proxy should be read as its target');
+  // a Proxy around a string or a Uint8Array is neither
+  for (const input of [new Proxy(new Uint8Array(4), {}), new Proxy(new String(PAGE), {})]) {
+    assert.throws(() => parse(input), TypeError, 'a Proxy input should be refused with a TypeError');
+    stillWorks();
+  }
+});
+
+test('objects that pretend to be strings are refused, without calling their toString', () => {
+  let called = 0;
+  const liar = { toString() { called++; throw new Error('toString boom'); }, valueOf() { called++; return PAGE; } };
+  assert.throws(() => parse(liar), TypeError, 'an object with toString should be refused with a TypeError');
+  assert.throws(() => parse(new String(PAGE)), TypeError, 'a String object should be refused with a TypeError');
+  assert.equal(called, 0, 'should not call the input\'s toString or valueOf');
+  stillWorks();
+});
+
+test('format option: known values are read, others refused naming the key', () => {
+  assert.equal(parse(PAGE, { format: 'text' }).title, '经开区召开工作讲评会', 'format text should parse the page');
+  const html = `<html><body><h1>经开区召开工作讲评会</h1><p>${PAGE.split('\n')[5]}</p></body></html>`;
+  assert.equal(parse(html, { format: 'html' }).title, '经开区召开工作讲评会', 'format html should read the markup');
+  assert.ok(parse(html, { format: 'text' }).blocks.length > 0, 'format text should read markup as text');
+  for (const format of ['xml', 'Text', 1, true, {}]) {
+    assert.throws(() => parse(PAGE, { format }), (e) => e instanceof TypeError && /format/.test(e.message), `format ${JSON.stringify(format)} should be refused`);
+    stillWorks();
+  }
+});
+
+test('a detached or empty Uint8Array, and a view into a larger buffer, parse as their bytes', () => {
+  const buffer = new ArrayBuffer(16);
+  const view = new Uint8Array(buffer);
+  structuredClone(buffer, { transfer: [buffer] });
+  assert.equal(view.length, 0, 'the view should be detached');
+  // wasm-bindgen's copy of the bytes throws a TypeError on a detached buffer: an error, not a trap
+  try {
+    assert.deepEqual(parse(view).blocks, [], 'a detached view should parse as no bytes');
+  } catch (e) {
+    assert.ok(e instanceof TypeError, `a detached view should give no bytes or a TypeError, not ${e}`);
+  }
+  stillWorks();
+  const bytes = new TextEncoder().encode('噪声\n' + PAGE + '噪声');
+  const inner = new Uint8Array(bytes.buffer, 7, bytes.length - 13);
+  assert.equal(parse(inner).title, '经开区召开工作讲评会', 'a view should parse only its own bytes');
+  stillWorks();
+});
+
+test('a thousand alternating failures and successes leave the module usable', () => {
+  for (let i = 0; i < 1000; i++) {
+    assert.throws(() => parse(i % 2 ? 42 : PAGE, i % 2 ? undefined : { bad: i }), TypeError);
+  }
+  stillWorks();
+  const article = parse(PAGE + '\ud800'.repeat(1000));
+  assert.equal(article.title, '经开区召开工作讲评会', 'a page ending in lone surrogates should parse');
+});

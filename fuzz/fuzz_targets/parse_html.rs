@@ -1,0 +1,13 @@
+//! `xinwen::parse_with` on any UTF-8 string read as HTML (`Format::Html`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+mod check;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let options = xinwen::Options { format: xinwen::Format::Html, today: Some("2026-01-01".into()) };
+    let article = xinwen::parse_with(text, &options);
+    check::check(text, &article);
+});
