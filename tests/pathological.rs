@@ -78,7 +78,8 @@ fn unclosed_paragraphs_are_each_a_paragraph() {
     let article = checked(&cases::unclosed_paragraphs(5_000));
     assert_eq!(article.title.as_deref(), Some("未闭合段落的页面"), "should find the headline");
     assert_eq!(article.body.len(), 5_000, "should end each <p> at the next and keep all 5000");
-    assert!(article.body.iter().all(|p| p == cases::PROSE), "each paragraph should be the sentence");
+    assert_eq!(article.body[0], cases::LEAD, "the first paragraph should be the lead");
+    assert!(article.body[1..].iter().all(|p| p == cases::PROSE), "each other paragraph should be the sentence");
 }
 
 #[test]

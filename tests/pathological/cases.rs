@@ -77,13 +77,18 @@ pub fn nested_divs(n: usize) -> Input {
 
 /// `n` paragraphs opened with `<p>` and never closed, each a sentence of prose.
 pub fn unclosed_paragraphs(n: usize) -> Input {
-    let mut s = String::from("<html><body><h1>未闭合段落的页面</h1>");
-    for _ in 0..n {
+    // a lead of its own: a first paragraph that recurs later reads as a pull quote, not the lead
+    let mut s = String::from("<html><body><h1>未闭合段落的页面</h1><p>");
+    s.push_str(LEAD);
+    for _ in 1..n {
         s.push_str("<p>");
         s.push_str(PROSE);
     }
     Input::Html(s)
 }
+
+/// A lead paragraph unlike [`PROSE`].
+pub const LEAD: &str = "本报讯 连日来，城区各街道组织志愿者走进社区，开展环境整治和文明宣传活动，受到居民欢迎。";
 
 /// A paragraph whose element carries an attribute value of `n` bytes.
 pub fn huge_attribute(n: usize) -> Input {
