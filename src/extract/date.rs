@@ -105,49 +105,63 @@ const DATE_SEPS: &[char] = &['-', '/', '.', '－', '／', '．'];
 const COLONS: &[char] = &[':', '：'];
 
 /// Find every date in `line`.
+///
+/// A date starts where a run of four digits starts (a year); each such place is read from a window
+/// of [`REACH`] characters, so memory stays small however long the line (one line of a 25 MB page
+/// once took 16 bytes per character here).
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    // only lines with a run of four digits (a year) can hold a date: skip the rest without
-    // collecting characters
-    if !four_digits(line.as_bytes()) {
-        return out;
-    }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts_number = digit(chars[i].1).is_some() && (i == 0 || digit(chars[i - 1].1).is_none());
-        if starts_number {
-            if let Some((m, next)) = parse_at(&chars, i, line.len()) {
-                out.push(m);
-                i = next;
-                continue;
-            }
+    let mut window: Vec<(usize, char)> = Vec::new();
+    let mut after_last = 0; // dates do not overlap: the next one starts after the last
+    for start in year_starts(line.as_bytes()) {
+        if start < after_last {
+            continue;
         }
-        i += 1;
+        window.clear();
+        window.extend(line[start..].char_indices().take(REACH).map(|(b, c)| (start + b, c)));
+        let end = window.last().map_or(line.len(), |&(b, c)| b + c.len_utf8());
+        if let Some((m, _)) = parse_at(&window, 0, end) {
+            after_last = m.end;
+            out.push(m);
+        }
     }
     out
 }
 
-/// Whether the UTF-8 `bytes` hold four digits in a row (ASCII or full-width `０`…`９`, which are
+/// The longest date form in characters, with room to spare: `２０１７年１２月３１日   23时59分59秒` is 23.
+const REACH: usize = 64;
+
+/// Byte offsets where a run of four or more digits starts (ASCII or full-width `０`…`９`, which are
 /// `EF BC 90`…`EF BC 99`): one step per character, no decoding.
-fn four_digits(bytes: &[u8]) -> bool {
-    let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (digit, width) = match b {
-            0..=0x7F => (b.is_ascii_digit(), 1),
-            0xEF => (bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)), 3),
-            0xF0.. => (false, 4),
-            0xE0.. => (false, 3),
-            _ => (false, 2),
-        };
-        run = if digit { run + 1 } else { 0 };
-        if run == 4 {
-            return true;
+fn year_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let (mut run, mut run_start, mut i) = (0, 0, 0);
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (digit, width) = match b {
+                0..=0x7F => (b.is_ascii_digit(), 1),
+                0xEF => {
+                    (bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)), 3)
+                }
+                0xF0.. => (false, 4),
+                0xE0.. => (false, 3),
+                _ => (false, 2),
+            };
+            if digit {
+                if run == 0 {
+                    run_start = i;
+                }
+                run += 1;
+            } else {
+                run = 0;
+            }
+            i += width;
+            if run == 4 {
+                return Some(run_start);
+            }
         }
-        i += width;
-    }
-    false
+        None
+    })
 }
 
 /// Parse a date starting at character `i`; returns it and the character index after it.
@@ -340,11 +354,16 @@ mod tests {
     }
 
     #[test]
-    fn sees_runs_of_four_digits_as_characters_do() {
-        // the byte scan against the same question asked of characters
-        let by_chars = |s: &str| {
-            let runs = s.split(|c: char| digit(c).is_none());
-            runs.into_iter().any(|r| r.chars().count() >= 4)
+    fn finds_year_starts_as_characters_do() {
+        // the byte scan against the same question asked of characters: where do runs of 4+ digits start?
+        let by_chars = |s: &str| -> Vec<usize> {
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            (0..chars.len())
+                .filter(|&i| i == 0 || digit(chars[i - 1].1).is_none())
+                .filter(|&i| chars[i..].iter().take(4).filter(|&&(_, c)| digit(c).is_some()).count() == 4)
+                .filter(|&i| chars.len() >= i + 4)
+                .map(|i| chars[i].0)
+                .collect()
         };
         for s in [
             "于2017年",
@@ -358,9 +377,16 @@ mod tests {
             "ａ12３",
             "12345",
             "x９９９９",
+            "2017-07-26 2018年1月2日 12 3456",
         ] {
-            assert_eq!(four_digits(s.as_bytes()), by_chars(s), "should agree with the characters of {s:?}");
+            assert_eq!(year_starts(s.as_bytes()).collect::<Vec<_>>(), by_chars(s), "should agree on {s:?}");
         }
+    }
+
+    #[test]
+    fn a_long_line_of_dates_finds_them_all() {
+        let line = "2017年7月26日，".repeat(10_000);
+        assert_eq!(find_dates(&line).len(), 10_000, "should find every date on a long line");
     }
 
     #[test]
