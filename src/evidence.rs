@@ -35,6 +35,7 @@ use crate::article::{Article, Diagnostic, Role};
 use crate::blocks::html::{marks, Hint, Html, RawEvidence};
 use crate::blocks::{is_space, Line};
 use crate::classify::{is_cjk, Cues, Layout};
+use crate::extract::date::{civil_from_days, days_from_civil};
 use crate::lexicon::NOTICE_LABELS;
 
 /// What the markup says, judged.
@@ -275,28 +276,6 @@ pub fn iso_china(stamp: &str) -> Option<String> {
     }
     out.push_str("+08:00");
     Some(out)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 /// Containers that hold no article text.

@@ -13,7 +13,7 @@
 //! - `MM-DD HH:MM` (the time may be glued on: `10-0812:00`) or `M月D日` with no year: the latest
 //!   such day not after today.
 
-use super::date::DateMatch;
+use super::date::{civil_from_days, days_from_civil, DateMatch};
 
 /// Today as the caller gave it: `YYYY-MM-DD`, optionally `THH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,29 +227,6 @@ impl Relative {
             time: time.map(|(h, mi)| (h, mi, None)),
         })
     }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 #[cfg(test)]
