@@ -29,7 +29,7 @@ pub fn parse(
         return to_js(&parse_with(&text, &options));
     }
     match input.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => parse_bytes(&bytes.to_vec(), &options),
+        Some(bytes) => parse_bytes(&copy(bytes), &options),
         None => Err(type_error(&format!(
             "xinwen.parse: input should be a string or a Uint8Array, not {}",
             describe(&input)
@@ -54,6 +54,17 @@ pub async fn parse_file(
     parse_bytes(&js_sys::Uint8Array::new(&buffer).to_vec(), &options)
 }
 
+/// The bytes a view shows. A view of no bytes is not copied: a view whose buffer was detached
+/// (transferred to a worker, or a closed stream's chunk) shows no bytes — its `length` is 0 in
+/// JavaScript too — while copying it would throw from `TypedArray.prototype.set`.
+fn copy(view: &js_sys::Uint8Array) -> Vec<u8> {
+    if view.byte_length() == 0 {
+        Vec::new()
+    } else {
+        view.to_vec()
+    }
+}
+
 /// Decodes and parses bytes. The encoding is chosen by the core (BOM, declared charset checked
 /// against the bytes, detection); GB18030, Big5 and the other legacy encodings are decoded by the
 /// platform's `TextDecoder`, which browsers and Node implement from the same WHATWG standard.
@@ -76,7 +87,7 @@ pub fn decode_bytes(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] input: 
     let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() else {
         return Err(type_error(&format!("xinwen.decode: input should be a Uint8Array, not {}", describe(&input))));
     };
-    let bytes = bytes.to_vec();
+    let bytes = copy(bytes);
     let d = crate::decode::decode_with(&bytes, &text_decoder);
     let out = Decoded { text: d.text.into_owned(), encoding: d.encoding, diagnostics: d.diagnostics };
     out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
