@@ -6,9 +6,11 @@
 //! closing the last paragraph (`(石晓峰)`) names one, else a feed's meta line under the headline
 //! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between
 //! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
-//! the source. The publication date is the first date in the header, else in the tail, never one
-//! from a section, comment or footer; with none, a relative date between headline and body (昨天,
-//! `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A badge glued before the headline (原创) is dropped.
+//! the source — cut to the outlet's own name when a channel link is glued before it and the page
+//! names the outlet alone (`金融市场棱镜` beside `棱镜|…` or `对《棱镜》表示`). The publication date
+//! is the first date in the header, else in the tail, never one from a section, comment or footer;
+//! with none, a relative date between headline and body (昨天, `10-08 12:00`) resolved against
+//! `Options.today` (see [`relative`]). A badge glued before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
@@ -104,6 +106,15 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     // `中国网 2019-11-25 10:37:31`; never a name already credited as an author
     if a.source.is_none() {
         a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i])).filter(|s| !a.authors.contains(s));
+        // a channel link glued before the outlet (`金融市场棱镜2019-09-23 07:48`): the page names the
+        // outlet alone elsewhere — the headline's column (`棱镜|…`), the text's citations (`对《棱镜》表示`)
+        if let Some(s) = &mut a.source {
+            let headline = layout.title_lines.first().map(|&t| text(t));
+            let cited = headline.and_then(column).into_iter().chain(layout.body.iter().flat_map(|&i| cited(text(i))));
+            if let Some(name) = cited.filter(|n| n.len() < s.len() && s.ends_with(n)).max_by_key(|n| n.len()) {
+                *s = name.to_string();
+            }
+        }
     }
 
     // after the body only a labelled line or a bare date line (a notice's closing date) dates the
@@ -229,6 +240,21 @@ fn date_only(c: &Cues) -> bool {
         let rest = format!("{}{}", &t[..d.start], &t[d.end..]);
         rest.chars().all(|ch| crate::blocks::is_space(ch) || "()（）[]【】".contains(ch))
     }
+}
+
+/// The column a headline opens with before a bar: `棱镜|数据业大整顿…` → `棱镜`.
+fn column(headline: &str) -> Option<&str> {
+    let (name, rest) = headline.split_once(['|', '丨', '｜'])?;
+    let name = name.trim_matches(crate::blocks::is_space);
+    ((2..=10).contains(&name.chars().count()) && !rest.trim().is_empty()).then_some(name)
+}
+
+/// The titles a paragraph cites in 《》 of up to 10 characters: `对《棱镜》表示` → `棱镜`.
+fn cited(paragraph: &str) -> impl Iterator<Item = &str> {
+    paragraph.split('《').skip(1).filter_map(|s| s.split_once('》')).map(|(t, _)| t).filter(|t| {
+        let n = t.chars().count();
+        (2..=10).contains(&n)
+    })
 }
 
 /// A line that is only an outlet's name: a few ideographs ending like a news outlet's (新华社, 中国青年报).
