@@ -13,10 +13,11 @@
 //!    dated byline above, closing credits below. The run then grows over a salutation above it
 //!    (`女士们、先生们：`), a sentence cut at a comma, and short lines down to the closing credits;
 //!    a first paragraph that repeats later sentences (a summary box, a pull quote) leaves it.
-//! 3. The breadcrumb is the nearest path-like line (or path broken over lines) above the body; the
-//!    headline is the best-scoring headline-like line between it and the body — right above the
-//!    byline row, right after the path, sentence-length, with headline punctuation. The byline is
-//!    every credit or date line between the headline and the body.
+//! 3. The breadcrumb is the nearest path-like line (or path broken over lines, with or without its
+//!    arrows: `首页` / `基金资讯` / `资讯正文`) above the body; the headline is the best-scoring
+//!    headline-like line between it and the body — right above the byline row, right after the path,
+//!    sentence-length, with headline punctuation. The byline is every credit or date line between
+//!    the headline and the body.
 //! 4. After the body, credit lines (责任编辑 …) close the article — also one that follows a short
 //!    embedded block; then headed sections of items; then the footer.
 //! 5. A page with no prose is a listing: it keeps a breadcrumb, and a header only when a labelled
@@ -29,9 +30,9 @@ use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, HEADLINE_CONNECTIVES,
-    ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS, RELATIVE_TIMES,
-    SALUTATION_WORDS, SHARE_BUTTONS,
+    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, GENERIC_ROOTS,
+    HEADLINE_CONNECTIVES, ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS,
+    RELATIVE_TIMES, SALUTATION_WORDS, SHARE_BUTTONS,
 };
 
 /// What one line shows, computed once.
@@ -459,7 +460,10 @@ fn headline_lines(cues: &[Cues], t: usize, top: usize, b0: usize) -> Vec<usize> 
 fn crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
     let starts_arrow = |j: usize| cues[j].line.text.starts_with(breadcrumb::is_arrow);
     if !starts_arrow(k) {
-        return breadcrumb::parse(cues[k].line.text).is_some().then(|| vec![k]);
+        if breadcrumb::parse(cues[k].line.text).is_some() {
+            return Some(vec![k]);
+        }
+        return bare_crumb_at(cues, k);
     }
     let mut first = k;
     while first > 0 && starts_arrow(first) && k - first < 6 {
@@ -470,6 +474,22 @@ fn crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
     }
     let joined = breadcrumb::join(cues[first..=k].iter().map(|c| c.line.text));
     breadcrumb::parse(&joined).is_some().then(|| (first..=k).collect())
+}
+
+/// A path whose links sit in list items with the separators drawn by the style sheet, so the copied
+/// text shows one part per line and no arrows (`首页` / `基金资讯` / `资讯正文`): it ends on line `k` when
+/// that line names the article page as portals end their paths (…正文) and two to six short bare
+/// parts above it lead up to a home root (首页, 主页, 某某首页).
+fn bare_crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
+    let part = |c: &Cues| c.chars <= 16 && c.punct == 0 && c.dates.is_empty() && !c.line.text.contains(' ');
+    if !(part(&cues[k]) && cues[k].line.text.ends_with("正文")) {
+        return None;
+    }
+    let root = (k.saturating_sub(6)..k).rev().take_while(|&j| part(&cues[j])).find(|&j| {
+        let t = cues[j].line.text;
+        GENERIC_ROOTS.contains(&t) || t.ends_with("首页")
+    })?;
+    Some((root..=k).collect())
 }
 
 /// How much line `k` looks like the headline of a body starting at `b0`.
