@@ -5,14 +5,16 @@
 //! Rules, in order:
 //! 1. Cues per line: length, sentence punctuation, labelled credits, dates (also a date broken over
 //!    lines), furniture (share bars, 原标题 notes, disclaimers, pagers, promotions), photo captions,
-//!    footer words (版权所有, ICP备), section headings.
+//!    footer words (版权所有, ICP备), section headings — but a heading between paragraphs of prose is
+//!    a subheading of the text (a digest's `国内资讯`), not a trailing block's.
 //! 2. The body is the run of lines with the most prose: each prose line weighs its length, each
 //!    short or unpunctuated line costs a little, credits, furniture, headings and footers cost a lot;
 //!    the best-scoring contiguous run wins (the maximum-subarray idea of Body Text Extraction,
 //!    Finn et al. 2001, over lines instead of tags), with a bonus for a run an article frames — a
 //!    dated byline above, closing credits below. The run then grows over a salutation above it
-//!    (`女士们、先生们：`), a sentence cut at a comma, and short lines down to the closing credits;
-//!    a first paragraph that repeats later sentences (a summary box, a pull quote) leaves it.
+//!    (`女士们、先生们：`), a sentence cut at a comma, a text's opening subheading under the byline,
+//!    and short lines down to the closing credits; a first paragraph that repeats later sentences (a
+//!    summary box, a pull quote) leaves it.
 //! 3. The breadcrumb is the nearest path-like line (or path broken over lines, with or without its
 //!    arrows: `首页` / `基金资讯` / `资讯正文`) above the body; the headline is the best-scoring
 //!    headline-like line between it and the body — right above the byline row, right after the path,
@@ -32,7 +34,7 @@ use crate::lexicon::Field;
 use crate::lexicon::{
     CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, GENERIC_ROOTS,
     HEADLINE_CONNECTIVES, ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS,
-    RELATIVE_TIMES, SALUTATION_WORDS, SHARE_BUTTONS,
+    RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
 
 /// What one line shows, computed once.
@@ -148,7 +150,34 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             }
         }
     }
+    // a heading inside the text is a subheading, not the start of a trailing block
+    for i in 1..cues.len() {
+        if cues[i].heading.is_some() && in_body_subheading(&cues, i) {
+            cues[i].heading = None;
+        }
+    }
     cues
+}
+
+/// How many lines below a heading are searched for the prose that continues the text.
+const SUBHEADING_LOOK: usize = 5;
+
+/// Digests and long reports divide their text under short headings that end like a trailing
+/// block's name (`国内资讯`, `行业热点`), but such a heading stands between paragraphs: prose above it,
+/// and at least two paragraphs of 50 characters or more below it, within five lines and before any
+/// credit, footer or furniture. A trailing block's heading has a name of its own (相关阅读, 热点新闻:
+/// [`SECTION_HEADINGS`]) or heads short link titles — at most one summary before the credits.
+fn in_body_subheading(cues: &[Cues], i: usize) -> bool {
+    let known = cues[i].heading.is_some_and(|h| SECTION_HEADINGS.contains(&h));
+    if known || !cues[i - 1].prose {
+        return false;
+    }
+    let below = cues[i + 1..].iter().take(SUBHEADING_LOOK);
+    let paragraphs = below
+        .take_while(|c| c.heading.is_none() && !c.footer && !c.furniture && !c.is_byline())
+        .filter(|c| c.prose && c.chars >= 50)
+        .count();
+    paragraphs >= 2
 }
 
 /// A trailing section's lines: its heading (if any) and its items as (title, summary).
@@ -202,6 +231,8 @@ pub fn classify(cues: &[Cues]) -> Layout {
     while b0 > 0 && runs_on(&cues[b0 - 1]) {
         b0 -= 1;
     }
+    // a text divided by subheadings opens under one too, right below the byline row
+    b0 = opening_subheading(cues, b0, b1).unwrap_or(b0);
     // short lines between the text and its closing credits are still text: WeChat-style articles
     // end in one-phrase lines (`大家周末见！！！`) right above `编辑|…` / 责任编辑
     if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
@@ -271,6 +302,25 @@ fn drop_pull_quote(cues: &[Cues], layout: &mut Layout) {
         layout.body.remove(0);
         layout.roles[first] = Role::Other;
     }
+}
+
+/// A digest divided by subheadings (see [`in_body_subheading`]) opens with one as well, often over
+/// its first item's title (`收盘播报` / `【某报】股指集体回调…`), between the byline row and the first
+/// paragraph: when the body from `b0` to `b1` holds a subheading, one or two such lines right under a
+/// byline line — the first a short bare phrase, none furniture, credit, caption or heading — start
+/// the text. Returns the first of them.
+fn opening_subheading(cues: &[Cues], b0: usize, b1: usize) -> Option<usize> {
+    let sectioned =
+        cues[b0..=b1].iter().any(|c| c.chars <= 16 && c.heading.is_none() && sections::heading(c.line.text).is_some());
+    if !sectioned {
+        return None;
+    }
+    let plain = |c: &Cues| {
+        c.chars <= 60 && !c.prose && !c.furniture && !c.footer && !c.photo && c.heading.is_none() && !c.is_byline()
+    };
+    let top = (b0.saturating_sub(2)..b0).find(|&k| (k..b0).all(|j| plain(&cues[j])))?;
+    let bare = cues[top].chars <= 16 && cues[top].punct == 0;
+    (top > 0 && bare && cues[top - 1].is_byline()).then_some(top)
 }
 
 /// A short line of text cut at a comma, continued on the next line.
