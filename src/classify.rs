@@ -13,8 +13,8 @@
 //!    Finn et al. 2001, over lines instead of tags), with a bonus for a run an article frames — a
 //!    dated byline above, closing credits below. The run then grows over a salutation above it
 //!    (`女士们、先生们：`), a sentence cut at a comma, a text's opening subheading under the byline,
-//!    and short lines down to the closing credits; a first paragraph that repeats later sentences (a
-//!    summary box, a pull quote) leaves it.
+//!    and short lines down to the closing credits; a photo caption closing it (`…。（BBC）`) and a
+//!    first paragraph that repeats later sentences (a summary box, a pull quote) leave it.
 //! 3. The breadcrumb is the nearest path-like line (or path broken over lines, with or without its
 //!    arrows: `首页` / `基金资讯` / `资讯正文`) above the body; the headline is the best-scoring
 //!    headline-like line between it and the body — right above the byline row, right after the path,
@@ -241,6 +241,10 @@ pub fn classify(cues: &[Cues]) -> Layout {
             b1 = k - 1;
         }
     }
+    // a picture under the last paragraph leaves its caption last
+    while b1 > b0 && closing_caption(&cues[b1]) {
+        b1 -= 1;
+    }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
         let role = if c.furniture || c.footer || c.heading.is_some() || (c.photo && !c.prose) {
             Role::Other
@@ -321,6 +325,24 @@ fn opening_subheading(cues: &[Cues], b0: usize, b1: usize) -> Option<usize> {
     let top = (b0.saturating_sub(2)..b0).find(|&k| (k..b0).all(|j| plain(&cues[j])))?;
     let bare = cues[top].chars <= 16 && cues[top].punct == 0;
     (top > 0 && bare && cues[top - 1].is_byline()).then_some(top)
+}
+
+/// A photo caption: one sentence of at most 60 characters closed by a bracketed picture credit —
+/// a photographer or picture agency (`（林可摄）`, `（视觉中国）`) or a foreign outlet's Latin name
+/// (`（BBC）`, `（Getty Images）`), as portals credit pictures from reprinted reports. Under the last
+/// paragraph it captions a picture, not text; a reporter's signature (`（石晓峰）`) or `（完）` is
+/// no picture credit.
+fn closing_caption(c: &Cues) -> bool {
+    let t = c.line.text.trim_end_matches(is_space);
+    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
+    let Some(open) = inner.rfind(['(', '（']) else { return false };
+    let (sentence, credit) = (&inner[..open], inner[open..].trim_start_matches(['(', '（']).trim());
+    let ends = |ch: char| matches!(ch, '。' | '！' | '？' | '!' | '?');
+    let one_sentence = sentence.trim_end_matches(['”', '"']).ends_with(ends) && sentence.matches(ends).count() == 1;
+    let latin = credit.chars().any(|ch| ch.is_ascii_alphabetic())
+        && credit.chars().all(|ch| ch.is_ascii_alphabetic() || ch == ' ' || ch == '.');
+    let picture = latin || PHOTO_ENDINGS.iter().chain(CAPTION_ENDINGS).any(|e| credit.ends_with(e));
+    c.chars <= 60 && one_sentence && (1..=16).contains(&credit.chars().count()) && picture
 }
 
 /// A short line of text cut at a comma, continued on the next line.
