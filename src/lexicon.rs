@@ -333,6 +333,10 @@ pub const RELATIVE_TIMES: &[&str] = &["刚刚", "分钟前", "小时前", "天�
 /// (`关于批准财政部发行特别国债购买外汇及` / `调整…的决议`).
 pub const HEADLINE_CONNECTIVES: &[&str] = &["及", "和", "与", "的", "暨", "并", "对", "关于", "在", "为", "以及"];
 
+/// Endings of the bracketed note under a law's or resolution's headline that dates its adoption, not
+/// the page (`（2007年6月29日…第二十八次会议通过）`, `（…第二次修正）`).
+pub const ADOPTION_ENDINGS: &[&str] = &["通过", "批准", "修正", "修订"];
+
 /// The kinds of official document that close a 关于… headline (`…的通知`, `…的决议`).
 pub const DOCUMENT_KINDS: &[&str] = &[
     "通知", "决定", "决议", "意见", "办法", "方案", "规定", "公告", "通告", "批复", "报告", "函", "通报", "规划",

@@ -8,9 +8,10 @@
 //! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
 //! the source — cut to the outlet's own name when a channel link is glued before it and the page
 //! names the outlet alone (`金融市场棱镜` beside `棱镜|…` or `对《棱镜》表示`). The publication date
-//! is the first date in the header, else in the tail, never one from a section, comment or footer;
-//! with none, a relative date between headline and body (昨天, `10-08 12:00`) resolved against
-//! `Options.today` (see [`relative`]). A badge glued before the headline (原创) is dropped.
+//! is the first date in the header, else in the tail, never one from a section, comment or footer
+//! nor a law's adoption note (`（2007年6月29日…会议通过）`); with none, a relative date between
+//! headline and body (昨天, `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A
+//! badge glued before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
@@ -22,7 +23,7 @@ pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Kind, Section};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::{Field, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
+use crate::lexicon::{Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
 
 /// Below this many characters of body, the page is a listing or an index (`kind: other`).
@@ -124,8 +125,8 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         .header
         .iter()
         .chain(layout.tail.iter().filter(closing))
-        .find_map(|&i| cues[i].dates.first())
-        .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
+        .find_map(|&i| dated(&cues[i]))
+        .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(dated));
     // a relative date (昨天, 3小时前, `10-08 12:00`) between the headline and the body, as feed pages
     // print them: resolved only against the caller's today
     let mut relative = None;
@@ -230,6 +231,21 @@ fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
         && !NOT_NAMES.contains(&author)
         && author.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "_-·•".contains(ch));
     plausible.then(|| author.to_string())
+}
+
+/// The first date of a line that may date the article: a law's or resolution's adoption note under
+/// its headline dates the vote, not the page.
+fn dated<'a>(c: &'a Cues) -> Option<&'a date::DateMatch> {
+    c.dates.first().filter(|_| !adoption_note(c.line.text))
+}
+
+/// The note of adoption that laws, resolutions and regulations print in brackets under their
+/// headline: `（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）`, `（…第三次修正）`.
+fn adoption_note(line: &str) -> bool {
+    let Some(inner) = line.trim().strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])) else {
+        return false;
+    };
+    ADOPTION_ENDINGS.iter().any(|e| inner.trim_end().ends_with(e))
 }
 
 /// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
