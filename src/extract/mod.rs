@@ -4,14 +4,15 @@
 //! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
 //! in that order, first value wins for the source; with no labelled author, a bracketed signature
 //! closing the last paragraph (`(石晓峰)`) names one, else a feed's meta line under the headline
-//! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between
-//! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
-//! the source — cut to the outlet's own name when a channel link is glued before it and the page
-//! names the outlet alone (`金融市场棱镜` beside `棱镜|…` or `对《棱镜》表示`). The publication date
-//! is the first date in the header, else in the tail, never one from a section, comment or footer
-//! nor a law's adoption note (`（2007年6月29日…会议通过）`); with none, a relative date between
-//! headline and body (昨天, `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A
-//! badge glued before the headline (原创) is dropped.
+//! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between headline and byline
+//! (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is the source — cut to
+//! the outlet's own name when a channel link is glued before it and the page names the outlet alone
+//! (`金融市场棱镜` beside `棱镜|…` or `对《棱镜》表示`), and never a blog's poster, followed by the
+//! page's category (`2019年09月11日 某某传媒 时政新闻 1665 0`). The publication date is the first
+//! date in the header, else in the tail, never one from a section, comment or footer nor a law's
+//! adoption note (`（2007年6月29日…会议通过）`); with none, a relative date between headline and
+//! body (昨天, `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A badge glued
+//! before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
@@ -106,7 +107,11 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
     // `中国网 2019-11-25 10:37:31`; never a name already credited as an author
     if a.source.is_none() {
-        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i])).filter(|s| !a.authors.contains(s));
+        a.source = layout
+            .header
+            .iter()
+            .find_map(|&i| unlabelled_source(&cues[i]).filter(|s| !poster(text(i), s, &a.breadcrumb)))
+            .filter(|s| !a.authors.contains(s));
         // a channel link glued before the outlet (`金融市场棱镜2019-09-23 07:48`): the page names the
         // outlet alone elsewhere — the headline's column (`棱镜|…`), the text's citations (`对《棱镜》表示`)
         if let Some(s) = &mut a.source {
@@ -204,6 +209,17 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
     byline::outlet(after)
         .filter(plausible)
         .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
+}
+
+/// Whether `word` beside the date on `line` is the poster of a blog theme's meta line (date, poster,
+/// category, counters: `2019年09月11日 某某传媒 时政新闻 1665 0`), as small sites and content farms
+/// print it: the word right after it is the page's category, a part of its breadcrumb. The poster is
+/// the site's account, not the outlet the text comes from.
+fn poster(line: &str, word: &str, breadcrumb: &[String]) -> bool {
+    let Some(at) = line.find(word) else { return false };
+    let next = line[at + word.len()..].split(crate::blocks::is_space).find(|w| !w.is_empty());
+    let categories = &breadcrumb[..breadcrumb.len().saturating_sub(1)];
+    next.is_some_and(|n| categories.iter().any(|c| c == n))
 }
 
 /// The writer on an original-content meta line, as account feeds print it under the headline:
