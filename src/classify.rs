@@ -33,8 +33,8 @@ use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
     CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, GENERIC_ROOTS,
-    HEADLINE_CONNECTIVES, ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS,
-    RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
+    HEADLINE_CONNECTIVES, ISSUER_ENDINGS, LIST_WORDS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS,
+    PHOTO_OPENINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
 
 /// What one line shows, computed once.
@@ -163,13 +163,15 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
 const SUBHEADING_LOOK: usize = 5;
 
 /// Digests and long reports divide their text under short headings that end like a trailing
-/// block's name (`国内资讯`, `行业热点`), but such a heading stands between paragraphs: prose above it,
-/// and at least two paragraphs of 50 characters or more below it, within five lines and before any
-/// credit, footer or furniture. A trailing block's heading has a name of its own (相关阅读, 热点新闻:
-/// [`SECTION_HEADINGS`]) or heads short link titles — at most one summary before the credits.
+/// block's name (`国内资讯`, `行业要闻`), but such a heading names a topic and stands between
+/// paragraphs: prose above it, and at least two paragraphs of 50 characters or more below it, within
+/// five lines and before any credit, footer or furniture. A trailing block's heading has a name of
+/// its own (相关阅读, 热点新闻: [`SECTION_HEADINGS`]) or names a list (相关…, 最新…, …推荐:
+/// [`LIST_WORDS`]), and heads link titles — with summaries, as often as not.
 fn in_body_subheading(cues: &[Cues], i: usize) -> bool {
-    let known = cues[i].heading.is_some_and(|h| SECTION_HEADINGS.contains(&h));
-    if known || !cues[i - 1].prose {
+    let list =
+        cues[i].heading.is_some_and(|h| SECTION_HEADINGS.contains(&h) || LIST_WORDS.iter().any(|w| h.contains(w)));
+    if list || !cues[i - 1].prose {
         return false;
     }
     let below = cues[i + 1..].iter().take(SUBHEADING_LOOK);

@@ -162,6 +162,14 @@ pub const SECTION_HEADINGS: &[&str] = &[
 pub const SECTION_HEADING_ENDINGS: &[&str] =
     &["阅读", "新闻", "推荐", "排行", "资讯", "热点", "要闻", "专题", "图集", "热文", "文章", "排行榜"];
 
+/// Words that name a list of other articles in a heading (相关…, 热门…, 最新…, …推荐, …排行):
+/// such a heading starts a trailing block wherever it stands, while a text's own subheadings name a
+/// topic (国内资讯, 行业要闻).
+pub const LIST_WORDS: &[&str] = &[
+    "相关", "热", "最新", "最近", "近期", "推荐", "精彩", "更多", "延伸", "往期", "排行", "猜你", "为你", "为您",
+    "点击", "阅读", "大家",
+];
+
 /// Lines that are page furniture wherever they stand: share bars, font-size buttons,
 /// print links, "original title" notes, comment prompts.
 pub const FURNITURE: &[&str] = &[
