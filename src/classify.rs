@@ -5,18 +5,21 @@
 //! Rules, in order:
 //! 1. Cues per line: length, sentence punctuation, labelled credits, dates (also a date broken over
 //!    lines), furniture (share bars, 原标题 notes, disclaimers, pagers, promotions), photo captions,
-//!    footer words (版权所有, ICP备), section headings.
+//!    footer words (版权所有, ICP备), section headings — but a heading between paragraphs of prose is
+//!    a subheading of the text (a digest's `国内资讯`), not a trailing block's.
 //! 2. The body is the run of lines with the most prose: each prose line weighs its length, each
 //!    short or unpunctuated line costs a little, credits, furniture, headings and footers cost a lot;
 //!    the best-scoring contiguous run wins (the maximum-subarray idea of Body Text Extraction,
 //!    Finn et al. 2001, over lines instead of tags), with a bonus for a run an article frames — a
 //!    dated byline above, closing credits below. The run then grows over a salutation above it
-//!    (`女士们、先生们：`), a sentence cut at a comma, and short lines down to the closing credits;
-//!    a first paragraph that repeats later sentences (a summary box, a pull quote) leaves it.
-//! 3. The breadcrumb is the nearest path-like line (or path broken over lines) above the body; the
-//!    headline is the best-scoring headline-like line between it and the body — right above the
-//!    byline row, right after the path, sentence-length, with headline punctuation. The byline is
-//!    every credit or date line between the headline and the body.
+//!    (`女士们、先生们：`), a sentence cut at a comma, a text's opening subheading under the byline,
+//!    and short lines down to the closing credits; a photo caption closing it (`…。（BBC）`) and a
+//!    first paragraph that repeats later sentences (a summary box, a pull quote) leave it.
+//! 3. The breadcrumb is the nearest path-like line (or path broken over lines, with or without its
+//!    arrows: `首页` / `基金资讯` / `资讯正文`) above the body; the headline is the best-scoring
+//!    headline-like line between it and the body — right above the byline row, right after the path,
+//!    sentence-length, with headline punctuation. The byline is every credit or date line between
+//!    the headline and the body.
 //! 4. After the body, credit lines (责任编辑 …) close the article — also one that follows a short
 //!    embedded block; then headed sections of items; then the footer.
 //! 5. A page with no prose is a listing: it keeps a breadcrumb, and a header only when a labelled
@@ -29,9 +32,9 @@ use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, HEADLINE_CONNECTIVES,
-    ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS, RELATIVE_TIMES,
-    SALUTATION_WORDS, SHARE_BUTTONS,
+    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, GENERIC_ROOTS,
+    HEADLINE_CONNECTIVES, ISSUER_ENDINGS, LIST_WORDS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS,
+    PHOTO_OPENINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
 
 /// What one line shows, computed once.
@@ -147,7 +150,36 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
             }
         }
     }
+    // a heading inside the text is a subheading, not the start of a trailing block
+    for i in 1..cues.len() {
+        if cues[i].heading.is_some() && in_body_subheading(&cues, i) {
+            cues[i].heading = None;
+        }
+    }
     cues
+}
+
+/// How many lines below a heading are searched for the prose that continues the text.
+const SUBHEADING_LOOK: usize = 5;
+
+/// Digests and long reports divide their text under short headings that end like a trailing
+/// block's name (`国内资讯`, `行业要闻`), but such a heading names a topic and stands between
+/// paragraphs: prose above it, and at least two paragraphs of 50 characters or more below it, within
+/// five lines and before any credit, footer or furniture. A trailing block's heading has a name of
+/// its own (相关阅读, 热点新闻: [`SECTION_HEADINGS`]) or names a list (相关…, 最新…, …推荐:
+/// [`LIST_WORDS`]), and heads link titles — with summaries, as often as not.
+fn in_body_subheading(cues: &[Cues], i: usize) -> bool {
+    let list =
+        cues[i].heading.is_some_and(|h| SECTION_HEADINGS.contains(&h) || LIST_WORDS.iter().any(|w| h.contains(w)));
+    if list || !cues[i - 1].prose {
+        return false;
+    }
+    let below = cues[i + 1..].iter().take(SUBHEADING_LOOK);
+    let paragraphs = below
+        .take_while(|c| c.heading.is_none() && !c.footer && !c.furniture && !c.is_byline())
+        .filter(|c| c.prose && c.chars >= 50)
+        .count();
+    paragraphs >= 2
 }
 
 /// A trailing section's lines: its heading (if any) and its items as (title, summary).
@@ -201,6 +233,8 @@ pub fn classify(cues: &[Cues]) -> Layout {
     while b0 > 0 && runs_on(&cues[b0 - 1]) {
         b0 -= 1;
     }
+    // a text divided by subheadings opens under one too, right below the byline row
+    b0 = opening_subheading(cues, b0, b1).unwrap_or(b0);
     // short lines between the text and its closing credits are still text: WeChat-style articles
     // end in one-phrase lines (`大家周末见！！！`) right above `编辑|…` / 责任编辑
     if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
@@ -208,6 +242,10 @@ pub fn classify(cues: &[Cues]) -> Layout {
         if closes && k > b1 + 1 {
             b1 = k - 1;
         }
+    }
+    // a picture under the last paragraph leaves its caption last
+    while b1 > b0 && closing_caption(&cues[b1]) {
+        b1 -= 1;
     }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
         let role = if c.furniture || c.footer || c.heading.is_some() || (c.photo && !c.prose) {
@@ -270,6 +308,43 @@ fn drop_pull_quote(cues: &[Cues], layout: &mut Layout) {
         layout.body.remove(0);
         layout.roles[first] = Role::Other;
     }
+}
+
+/// A digest divided by subheadings (see [`in_body_subheading`]) opens with one as well, often over
+/// its first item's title (`收盘播报` / `【某报】股指集体回调…`), between the byline row and the first
+/// paragraph: when the body from `b0` to `b1` holds a subheading, one or two such lines right under a
+/// byline line — the first a short bare phrase, none furniture, credit, caption or heading — start
+/// the text. Returns the first of them.
+fn opening_subheading(cues: &[Cues], b0: usize, b1: usize) -> Option<usize> {
+    let sectioned =
+        cues[b0..=b1].iter().any(|c| c.chars <= 16 && c.heading.is_none() && sections::heading(c.line.text).is_some());
+    if !sectioned {
+        return None;
+    }
+    let plain = |c: &Cues| {
+        c.chars <= 60 && !c.prose && !c.furniture && !c.footer && !c.photo && c.heading.is_none() && !c.is_byline()
+    };
+    let top = (b0.saturating_sub(2)..b0).find(|&k| (k..b0).all(|j| plain(&cues[j])))?;
+    let bare = cues[top].chars <= 16 && cues[top].punct == 0;
+    (top > 0 && bare && cues[top - 1].is_byline()).then_some(top)
+}
+
+/// A photo caption: one sentence of at most 60 characters closed by a bracketed picture credit —
+/// a photographer or picture agency (`（林可摄）`, `（视觉中国）`) or a foreign outlet's Latin name
+/// (`（BBC）`, `（Getty Images）`), as portals credit pictures from reprinted reports. Under the last
+/// paragraph it captions a picture, not text; a reporter's signature (`（石晓峰）`) or `（完）` is
+/// no picture credit.
+fn closing_caption(c: &Cues) -> bool {
+    let t = c.line.text.trim_end_matches(is_space);
+    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
+    let Some(open) = inner.rfind(['(', '（']) else { return false };
+    let (sentence, credit) = (&inner[..open], inner[open..].trim_start_matches(['(', '（']).trim());
+    let ends = |ch: char| matches!(ch, '。' | '！' | '？' | '!' | '?');
+    let one_sentence = sentence.trim_end_matches(['”', '"']).ends_with(ends) && sentence.matches(ends).count() == 1;
+    let latin = credit.chars().any(|ch| ch.is_ascii_alphabetic())
+        && credit.chars().all(|ch| ch.is_ascii_alphabetic() || ch == ' ' || ch == '.');
+    let picture = latin || PHOTO_ENDINGS.iter().chain(CAPTION_ENDINGS).any(|e| credit.ends_with(e));
+    c.chars <= 60 && one_sentence && (1..=16).contains(&credit.chars().count()) && picture
 }
 
 /// A short line of text cut at a comma, continued on the next line.
@@ -459,7 +534,10 @@ fn headline_lines(cues: &[Cues], t: usize, top: usize, b0: usize) -> Vec<usize> 
 fn crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
     let starts_arrow = |j: usize| cues[j].line.text.starts_with(breadcrumb::is_arrow);
     if !starts_arrow(k) {
-        return breadcrumb::parse(cues[k].line.text).is_some().then(|| vec![k]);
+        if breadcrumb::parse(cues[k].line.text).is_some() {
+            return Some(vec![k]);
+        }
+        return bare_crumb_at(cues, k);
     }
     let mut first = k;
     while first > 0 && starts_arrow(first) && k - first < 6 {
@@ -470,6 +548,22 @@ fn crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
     }
     let joined = breadcrumb::join(cues[first..=k].iter().map(|c| c.line.text));
     breadcrumb::parse(&joined).is_some().then(|| (first..=k).collect())
+}
+
+/// A path whose links sit in list items with the separators drawn by the style sheet, so the copied
+/// text shows one part per line and no arrows (`首页` / `基金资讯` / `资讯正文`): it ends on line `k` when
+/// that line names the article page as portals end their paths (…正文) and two to six short bare
+/// parts above it lead up to a home root (首页, 主页, 某某首页).
+fn bare_crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
+    let part = |c: &Cues| c.chars <= 16 && c.punct == 0 && c.dates.is_empty() && !c.line.text.contains(' ');
+    if !(part(&cues[k]) && cues[k].line.text.ends_with("正文")) {
+        return None;
+    }
+    let root = (k.saturating_sub(6)..k).rev().take_while(|&j| part(&cues[j])).find(|&j| {
+        let t = cues[j].line.text;
+        GENERIC_ROOTS.contains(&t) || t.ends_with("首页")
+    })?;
+    Some((root..=k).collect())
 }
 
 /// How much line `k` looks like the headline of a body starting at `b0`.

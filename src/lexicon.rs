@@ -162,6 +162,14 @@ pub const SECTION_HEADINGS: &[&str] = &[
 pub const SECTION_HEADING_ENDINGS: &[&str] =
     &["阅读", "新闻", "推荐", "排行", "资讯", "热点", "要闻", "专题", "图集", "热文", "文章", "排行榜"];
 
+/// Words that name a list of other articles in a heading (相关…, 热门…, 最新…, …推荐, …排行):
+/// such a heading starts a trailing block wherever it stands, while a text's own subheadings name a
+/// topic (国内资讯, 行业要闻).
+pub const LIST_WORDS: &[&str] = &[
+    "相关", "热", "最新", "最近", "近期", "推荐", "精彩", "更多", "延伸", "往期", "排行", "猜你", "为你", "为您",
+    "点击", "阅读", "大家",
+];
+
 /// Lines that are page furniture wherever they stand: share bars, font-size buttons,
 /// print links, "original title" notes, comment prompts.
 pub const FURNITURE: &[&str] = &[
@@ -332,6 +340,10 @@ pub const RELATIVE_TIMES: &[&str] = &["刚刚", "分钟前", "小时前", "天�
 /// Words that cannot end a headline, so a headline line ending in one runs on into the next line
 /// (`关于批准财政部发行特别国债购买外汇及` / `调整…的决议`).
 pub const HEADLINE_CONNECTIVES: &[&str] = &["及", "和", "与", "的", "暨", "并", "对", "关于", "在", "为", "以及"];
+
+/// Endings of the bracketed note under a law's or resolution's headline that dates its adoption, not
+/// the page (`（2007年6月29日…第二十八次会议通过）`, `（…第二次修正）`).
+pub const ADOPTION_ENDINGS: &[&str] = &["通过", "批准", "修正", "修订"];
 
 /// The kinds of official document that close a 关于… headline (`…的通知`, `…的决议`).
 pub const DOCUMENT_KINDS: &[&str] = &[

@@ -13,9 +13,10 @@ pub fn is_arrow(c: char) -> bool {
     matches!(c, '>' | '＞' | '»' | '›' | '→' | '〉')
 }
 
-/// The lines of a breadcrumb broken over lines, joined into one (`首页` + `> 要闻` → `首页 > 要闻`).
+/// The lines of a breadcrumb broken over lines, joined into one path (`首页` + `> 要闻` → `首页 > > 要闻`,
+/// `首页` + `基金资讯` → `首页 > 基金资讯`): a line is a part, whether or not it starts with its arrow.
 pub fn join<'a>(lines: impl Iterator<Item = &'a str>) -> String {
-    lines.collect::<Vec<_>>().join(" ")
+    lines.collect::<Vec<_>>().join(" > ")
 }
 
 /// The parts of a breadcrumb line, or `None` if `line` is not one.

@@ -4,11 +4,15 @@
 //! Rules: credits are read from the header, the lead and last paragraphs' brackets and the tail,
 //! in that order, first value wins for the source; with no labelled author, a bracketed signature
 //! closing the last paragraph (`(石晓峰)`) names one, else a feed's meta line under the headline
-//! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between
-//! headline and byline (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is
-//! the source. The publication date is the first date in the header, else in the tail, never one
-//! from a section, comment or footer; with none, a relative date between headline and body (昨天,
-//! `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A badge glued before the headline (原创) is dropped.
+//! (`原创 作者 账号名 日期`); with no labelled source, an outlet alone between headline and byline
+//! (`新华社`) or beside the header's date (`2019年11月25日 18:57 参考消息`) is the source — cut to
+//! the outlet's own name when a channel link is glued before it and the page names the outlet alone
+//! (`金融市场棱镜` beside `棱镜|…` or `对《棱镜》表示`), and never a blog's poster, followed by the
+//! page's category (`2019年09月11日 某某传媒 时政新闻 1665 0`). The publication date is the first
+//! date in the header, else in the tail, never one from a section, comment or footer nor a law's
+//! adoption note (`（2007年6月29日…会议通过）`); with none, a relative date between headline and
+//! body (昨天, `10-08 12:00`) resolved against `Options.today` (see [`relative`]). A badge glued
+//! before the headline (原创) is dropped.
 
 pub mod body;
 pub mod breadcrumb;
@@ -20,7 +24,7 @@ pub mod sections;
 
 use crate::article::{Article, Block, Diagnostic, Item, Kind, Section};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::{Field, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
+use crate::lexicon::{Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
 
 /// Below this many characters of body, the page is a listing or an index (`kind: other`).
@@ -103,7 +107,20 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     // an unlabelled outlet beside the date in the header row: `2019年11月25日 18:57 参考消息`,
     // `中国网 2019-11-25 10:37:31`; never a name already credited as an author
     if a.source.is_none() {
-        a.source = layout.header.iter().find_map(|&i| unlabelled_source(&cues[i])).filter(|s| !a.authors.contains(s));
+        a.source = layout
+            .header
+            .iter()
+            .find_map(|&i| unlabelled_source(&cues[i]).filter(|s| !poster(text(i), s, &a.breadcrumb)))
+            .filter(|s| !a.authors.contains(s));
+        // a channel link glued before the outlet (`金融市场棱镜2019-09-23 07:48`): the page names the
+        // outlet alone elsewhere — the headline's column (`棱镜|…`), the text's citations (`对《棱镜》表示`)
+        if let Some(s) = &mut a.source {
+            let headline = layout.title_lines.first().map(|&t| text(t));
+            let cited = headline.and_then(column).into_iter().chain(layout.body.iter().flat_map(|&i| cited(text(i))));
+            if let Some(name) = cited.filter(|n| n.len() < s.len() && s.ends_with(n)).max_by_key(|n| n.len()) {
+                *s = name.to_string();
+            }
+        }
     }
 
     // after the body only a labelled line or a bare date line (a notice's closing date) dates the
@@ -113,8 +130,8 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         .header
         .iter()
         .chain(layout.tail.iter().filter(closing))
-        .find_map(|&i| cues[i].dates.first())
-        .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(|c| c.dates.first()));
+        .find_map(|&i| dated(&cues[i]))
+        .or_else(|| layout.title_lines.last().and_then(|t| cues.get(t + 1)).and_then(dated));
     // a relative date (昨天, 3小时前, `10-08 12:00`) between the headline and the body, as feed pages
     // print them: resolved only against the caller's today
     let mut relative = None;
@@ -194,6 +211,17 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
         .or_else(|| (!before.is_empty()).then(|| byline::outlet(before)).flatten().filter(plausible))
 }
 
+/// Whether `word` beside the date on `line` is the poster of a blog theme's meta line (date, poster,
+/// category, counters: `2019年09月11日 某某传媒 时政新闻 1665 0`), as small sites and content farms
+/// print it: the word right after it is the page's category, a part of its breadcrumb. The poster is
+/// the site's account, not the outlet the text comes from.
+fn poster(line: &str, word: &str, breadcrumb: &[String]) -> bool {
+    let Some(at) = line.find(word) else { return false };
+    let next = line[at + word.len()..].split(crate::blocks::is_space).find(|w| !w.is_empty());
+    let categories = &breadcrumb[..breadcrumb.len().saturating_sub(1)];
+    next.is_some_and(|n| categories.iter().any(|c| c == n))
+}
+
 /// The writer on an original-content meta line, as account feeds print it under the headline:
 /// the 原创 badge, then the author, then the account, then the date or a relative time
 /// (`原创 某某 某某读书会 2023-05-06`, `原创 某某 某某Code 前天`). With one name there is no author
@@ -221,6 +249,21 @@ fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
     plausible.then(|| author.to_string())
 }
 
+/// The first date of a line that may date the article: a law's or resolution's adoption note under
+/// its headline dates the vote, not the page.
+fn dated<'a>(c: &'a Cues) -> Option<&'a date::DateMatch> {
+    c.dates.first().filter(|_| !adoption_note(c.line.text))
+}
+
+/// The note of adoption that laws, resolutions and regulations print in brackets under their
+/// headline: `（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）`, `（…第三次修正）`.
+fn adoption_note(line: &str) -> bool {
+    let Some(inner) = line.trim().strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])) else {
+        return false;
+    };
+    ADOPTION_ENDINGS.iter().any(|e| inner.trim_end().ends_with(e))
+}
+
 /// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
 fn date_only(c: &Cues) -> bool {
     let t = c.line.text;
@@ -229,6 +272,21 @@ fn date_only(c: &Cues) -> bool {
         let rest = format!("{}{}", &t[..d.start], &t[d.end..]);
         rest.chars().all(|ch| crate::blocks::is_space(ch) || "()（）[]【】".contains(ch))
     }
+}
+
+/// The column a headline opens with before a bar: `棱镜|数据业大整顿…` → `棱镜`.
+fn column(headline: &str) -> Option<&str> {
+    let (name, rest) = headline.split_once(['|', '丨', '｜'])?;
+    let name = name.trim_matches(crate::blocks::is_space);
+    ((2..=10).contains(&name.chars().count()) && !rest.trim().is_empty()).then_some(name)
+}
+
+/// The titles a paragraph cites in 《》 of up to 10 characters: `对《棱镜》表示` → `棱镜`.
+fn cited(paragraph: &str) -> impl Iterator<Item = &str> {
+    paragraph.split('《').skip(1).filter_map(|s| s.split_once('》')).map(|(t, _)| t).filter(|t| {
+        let n = t.chars().count();
+        (2..=10).contains(&n)
+    })
 }
 
 /// A line that is only an outlet's name: a few ideographs ending like a news outlet's (新华社, 中国青年报).
