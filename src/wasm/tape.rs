@@ -74,7 +74,13 @@ fn slot(address: usize) -> usize {
 
 impl Tape {
     fn new() -> Self {
-        Tape { ops: Vec::new(), numbers: Vec::new(), strings: Vec::new(), keys: Vec::new(), recent: [((0, 0), 0); SLOTS] }
+        Tape {
+            ops: Vec::new(),
+            numbers: Vec::new(),
+            strings: Vec::new(),
+            keys: Vec::new(),
+            recent: [((0, 0), 0); SLOTS],
+        }
     }
 
     fn string(&mut self, s: &str) {
