@@ -7,7 +7,8 @@
 //! - the tape: one `u32` op per value, followed by its count or length;
 //! - the numbers, in order, as `f64`;
 //! - every string's text, concatenated as UTF-16, which becomes one JavaScript string (a copy, not a
-//!   UTF-8 decode) cut by each string's length.
+//!   UTF-8 decode) cut by each string's length. (V8 keeps longer cuts as views of that string, so a
+//!   kept field keeps the result's text alive: memory of the order of the input, freed with it.)
 //!
 //! Why: serde-wasm-bindgen calls into JavaScript for every object, key, value and string, and decodes
 //! each string with its own `TextDecoder` call; an Article of a text page holds hundreds of strings and
