@@ -7,6 +7,9 @@
 //! a string or bytes, an unknown option, an option of the wrong type) throws a `TypeError` naming
 //! the culprit; undecodable bytes become U+FFFD and a diagnostic, as in the CLI.
 //! The TypeScript types of `Article` and `Options` are generated from the Rust types (tsify).
+//! Results cross into JavaScript through [`tape`]: one call per result, not one per value.
+
+mod tape;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -90,8 +93,7 @@ pub fn decode_bytes(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] input: 
     let bytes = copy(bytes);
     let d = crate::decode::decode_with(&bytes, &text_decoder);
     let out = Decoded { text: d.text.into_owned(), encoding: d.encoding, diagnostics: d.diagnostics };
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    tape::to_js(&out)
 }
 
 /// What [`decode_bytes`] returns: the text, the WHATWG name of its encoding, and why.
@@ -157,7 +159,7 @@ impl<'de> serde::Deserializer<'de> for AllKeys {
 
 /// The article as a plain object: `null` for a missing value, arrays and objects as in JSON.
 fn to_js(article: &Article) -> Result<JsValue, JsValue> {
-    article.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    tape::to_js(article)
 }
 
 fn type_error(message: &str) -> JsValue {
