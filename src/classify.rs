@@ -24,31 +24,31 @@
 
 use crate::article::Role;
 use crate::blocks::{is_space, Line};
-use crate::extract::byline::{credits, Credit};
+use crate::extract::byline::{credits_at, Credit};
 use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, HEADLINE_CONNECTIVES,
-    ISSUER_ENDINGS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS, PHOTO_OPENINGS, RELATIVE_TIMES,
-    SALUTATION_WORDS, SHARE_BUTTONS,
+    scan_line, word, CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, HEADLINE_CONNECTIVES, ISSUER_ENDINGS,
+    RELATIVE_TIMES, SALUTATION_WORDS, SHARE_BUTTONS,
 };
 
-/// What one line shows, computed once.
+/// What one line shows, computed once. A page has one per line, so it stays small (80 bytes on a
+/// 64-bit target): counts in `u32`, and credits and dates in boxed slices, empty without allocation.
 #[derive(Debug)]
 pub struct Cues<'a> {
     pub line: Line<'a>,
-    pub chars: usize,
+    pub chars: u32,
     /// Sentence punctuation marks (，。！？；、 and their ASCII forms).
-    pub punct: usize,
+    pub punct: u32,
     pub prose: bool,
     pub furniture: bool,
     /// A photo caption or photo credit (`图片来源：…`, `…（视觉中国）`, `…摄`).
     pub photo: bool,
     pub footer: bool,
     pub heading: Option<&'a str>,
-    pub credits: Vec<Credit<'a>>,
-    pub dates: Vec<DateMatch>,
+    pub credits: Box<[Credit<'a>]>,
+    pub dates: Box<[DateMatch]>,
 }
 
 impl Cues<'_> {
@@ -87,8 +87,9 @@ impl Cues<'_> {
 
 /// A pager: page numbers alone, `【1】【2】【3】【4】` or `1 2 3 下一页`.
 fn pager(t: &str) -> bool {
-    t.bytes().any(|b| b.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || is_space(c) || "【】[]()（）|".contains(c))
+    const MARKS: [char; 9] = ['【', '】', '[', ']', '(', ')', '（', '）', '|'];
+    // the character test first: it stops at the first letter of almost every line
+    t.chars().all(|c| c.is_ascii_digit() || is_space(c) || MARKS.contains(&c)) && t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// CJK ideographs (the basic block and extension A).
@@ -96,36 +97,65 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
-fn is_sentence_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '！' | '？' | '；' | '、' | ',' | '!' | '?' | ';')
+/// Characters and sentence punctuation marks (，。！？；、 and ASCII `,!?;`) of `t`, counted on its
+/// bytes: the marks are `,!?;` and the UTF-8 forms of ，！？； (`EF BC 8C/81/9F/9B`) and 。、
+/// (`E3 80 82/81`), found by their last byte and the two before it.
+fn chars_and_punct(t: &str) -> (u32, u32) {
+    let b = t.as_bytes();
+    let ascii = count_bytes(b, |x| matches!(x, b',' | b'!' | b'?' | b';'));
+    let mut wide = 0;
+    if b.len() >= 3 {
+        let n = b.len() - 2;
+        // byte-lane counters of at most 255 per chunk, over three shifted views: the compiler vectorizes
+        for at in (0..n).step_by(255) {
+            let end = (at + 255).min(n);
+            let (x, y, z) = (&b[at..end], &b[at + 1..end + 1], &b[at + 2..end + 2]);
+            let marks = x.iter().zip(y).zip(z).fold(0u8, |k, ((&x, &y), &z)| {
+                let full = (x == 0xEF) & (y == 0xBC) & ((z == 0x8C) | (z == 0x81) | (z == 0x9F) | (z == 0x9B));
+                let cjk = (x == 0xE3) & (y == 0x80) & ((z == 0x81) | (z == 0x82));
+                k.wrapping_add(u8::from(full | cjk))
+            });
+            wide += usize::from(marks);
+        }
+    }
+    (count32(t.chars().count()), count32(ascii + wide))
+}
+
+/// How many bytes of `b` satisfy `f`, counted in byte lanes the compiler vectorizes.
+pub fn count_bytes(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    b.chunks(255).map(|c| usize::from(c.iter().fold(0u8, |k, &x| k.wrapping_add(u8::from(f(x)))))).sum()
+}
+
+/// A count as `u32`, saturating (a line of more than 4G characters counts as 4G).
+fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Compute the cues of every line.
-pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
+pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>> {
+    // the labels found in the line being read: one buffer for all lines
+    let mut labels = Vec::new();
     let mut cues: Vec<Cues<'a>> = lines
-        .iter()
-        .map(|&line| {
+        .map(|line| {
             let t = line.text;
-            // characters and sentence punctuation in one pass over the line
-            let (chars, punct) = t.chars().fold((0, 0), |(n, p), c| (n + 1, p + usize::from(is_sentence_punct(c))));
+            let (chars, punct) = chars_and_punct(t);
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
+            // one search of the line for every lexicon word (see `lexicon::scan_line`)
+            let words = scan_line(t, &mut labels);
             // furniture and footer words mark short lines only; a paragraph may quote them
             // a note of the original title (（原标题：…）) is furniture however long the title
-            let original = t.trim_start_matches(['(', '（', '【', '[']);
-            let furniture = (chars <= 40 && FURNITURE_MATCHER.is_match(t))
-                || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p))
-                || NOTICES.iter().any(|p| original.starts_with(p))
-                || (chars <= 100 && NOTICE_MATCHER.is_match(t))
+            let furniture = (chars <= 40 && words & word::FURNITURE != 0)
+                || words & (word::ORIGINAL_TITLE | word::NOTICE_OPENING) != 0
+                || (chars <= 100 && words & word::NOTICE != 0)
                 || pager(t)
                 || SHARE_BUTTONS.contains(&t);
-            let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
+            let footer = chars <= 120 && words & word::FOOTER != 0;
             let heading = if chars <= 16 { sections::heading(t) } else { None };
             // a photo caption's labels credit the picture, not the article
-            let photo = PHOTO_OPENINGS.iter().any(|p| t.starts_with(p))
-                || PHOTO_ENDINGS.iter().any(|e| t.trim_end_matches([')', '）']).ends_with(e));
-            let credits = if photo { Vec::new() } else { credits(t) };
+            let photo = words & (word::PHOTO_OPENING | word::PHOTO_ENDING) != 0;
+            let credits = if photo { Vec::new() } else { credits_at(t, &labels) };
             let mut dates = find_dates(t);
             if dates.is_empty() {
                 // a labelled date with a two-digit year: `发布时间：21-06-0509:40`
@@ -134,6 +164,7 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
                     short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
                 }));
             }
+            let (credits, dates) = (credits.into_boxed_slice(), dates.into_boxed_slice());
             Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates }
         })
         .collect();
@@ -143,7 +174,7 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
         if cues[i].chars == 4 && cues[i].dates.is_empty() {
             let time = cues.get(i + 2).map(|c| c.line.text);
             if let Some(d) = split_date(cues[i].line.text, cues[i + 1].line.text, time) {
-                cues[i].dates.push(d);
+                cues[i].dates = Box::new([d]);
             }
         }
     }
@@ -608,6 +639,23 @@ mod tests {
         "声明：",
     ];
 
+    #[test]
+    fn counts_characters_and_marks_on_bytes() {
+        for t in [
+            "",
+            "，。！？；、,!?;",
+            "记者从市政府获悉，今年以来。",
+            "ab；c、d",
+            "𠮷，😀！",
+            "\u{ff0d}\u{3003}",
+            "全角，半角,",
+        ] {
+            let marks = ['，', '。', '！', '？', '；', '、', ',', '!', '?', ';'];
+            let expected = (t.chars().count() as u32, t.chars().filter(|c| marks.contains(c)).count() as u32);
+            assert_eq!(super::chars_and_punct(t), expected, "should count {t:?} as its characters do");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         #[test]
@@ -615,7 +663,7 @@ mod tests {
             let input: String = picks.iter().map(|&i| PIECES[i]).collect();
             let article = crate::parse(&input);
             let units: Vec<u16> = input.encode_utf16().collect();
-            let lines = split(&input);
+            let lines: Vec<_> = split(&input).collect();
             prop_assert_eq!(article.blocks.len(), lines.len(), "should give every line a block");
             for (b, l) in article.blocks.iter().zip(&lines) {
                 let slice = String::from_utf16(&units[b.start..b.end]).expect("should not split a surrogate pair");

@@ -348,7 +348,7 @@ pub fn drop_trailing_notice(cues: &[Cues], layout: &mut Layout) {
 /// advertisement paragraph, a summary box, a "you may also like" list beside the text) are not body.
 pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
     const DEPTH: usize = 64;
-    let total: usize = layout.body.iter().map(|&i| cues[i].chars).sum();
+    let total: usize = layout.body.iter().map(|&i| cues[i].chars as usize).sum();
     if layout.body.len() < 3 || total == 0 {
         return;
     }
@@ -356,7 +356,7 @@ pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
     let mut held: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for (chain, &i) in chains.iter().zip(&layout.body) {
         for &e in chain {
-            *held.entry(e).or_insert(0) += cues[i].chars;
+            *held.entry(e).or_insert(0) += cues[i].chars as usize;
         }
     }
     // the deepest qualifying element: the one appearing earliest in the chains (innermost first)

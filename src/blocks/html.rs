@@ -155,18 +155,13 @@ impl Html {
 impl Html {
     /// The blocks as the [`Line`]s every later stage reads, and their hints, index for index.
     pub fn lines(&self) -> (Vec<Line<'_>>, Vec<Hint>) {
-        let lines = self
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| Line {
-                text: &self.text[b.range.clone()],
-                start: b.start,
-                end: b.end,
-                gap_before: b.gap_before && i > 0,
-            })
-            .collect();
+        let lines = self.blocks.iter().map(|b| Line { text: &self.text[b.range.clone()] }).collect();
         (lines, self.blocks.iter().map(|b| b.hint).collect())
+    }
+
+    /// The blocks' UTF-16 spans (start, end) in the document, index for index with [`Html::lines`].
+    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.blocks.iter().map(|b| (b.start, b.end))
     }
 }
 
