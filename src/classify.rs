@@ -97,28 +97,77 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
-/// Characters and sentence punctuation marks (，。！？；、 and ASCII `,!?;`) of `t`, counted on its
-/// bytes: the marks are `,!?;` and the UTF-8 forms of ，！？； (`EF BC 8C/81/9F/9B`) and 。、
-/// (`E3 80 82/81`), found by their last byte and the two before it.
-fn chars_and_punct(t: &str) -> (u32, u32) {
-    let b = t.as_bytes();
-    let ascii = count_bytes(b, |x| matches!(x, b',' | b'!' | b'?' | b';'));
-    let mut wide = 0;
-    if b.len() >= 3 {
-        let n = b.len() - 2;
-        // byte-lane counters of at most 255 per chunk, over three shifted views: the compiler vectorizes
-        for at in (0..n).step_by(255) {
-            let end = (at + 255).min(n);
-            let (x, y, z) = (&b[at..end], &b[at + 1..end + 1], &b[at + 2..end + 2]);
-            let marks = x.iter().zip(y).zip(z).fold(0u8, |k, ((&x, &y), &z)| {
-                let full = (x == 0xEF) & (y == 0xBC) & ((z == 0x8C) | (z == 0x81) | (z == 0x9F) | (z == 0x9B));
-                let cjk = (x == 0xE3) & (y == 0x80) & ((z == 0x81) | (z == 0x82));
-                k.wrapping_add(u8::from(full | cjk))
-            });
-            wide += usize::from(marks);
-        }
+/// What a line's bytes count: its characters, its sentence punctuation marks (，。！？；、 and ASCII
+/// `,!?;`) and its digits (ASCII and full-width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    chars: u32,
+    punct: u32,
+    digits: u32,
+}
+
+/// One character, mark or digit in the packed counts of [`counts`].
+const CHAR: u32 = 1;
+const PUNCT: u32 = 1 << 8;
+const DIGIT: u32 = 1 << 16;
+
+/// What each byte adds to the packed counts: a character for every byte that starts one, a mark
+/// for `,!?;`, a digit for `0`…`9`.
+static BYTE_COUNTS: [u32; 256] = {
+    let mut table = [0; 256];
+    let mut x = 0;
+    while x < 256 {
+        let b = x as u8;
+        table[x] = if (b & 0xC0) != 0x80 { CHAR } else { 0 }
+            + if matches!(b, b',' | b'!' | b'?' | b';') { PUNCT } else { 0 }
+            + if b.is_ascii_digit() { DIGIT } else { 0 };
+        x += 1;
     }
-    (count32(t.chars().count()), count32(ascii + wide))
+    table
+};
+
+/// [`Counts`] of `t`, on its bytes: a character is a byte that starts one; the marks are `,!?;`
+/// and the UTF-8 forms of ，！？； (`EF BC 8C/81/9F/9B`) and 。、 (`E3 80 82/81`); the digits are
+/// `0`…`9` and `０`…`９` (`EF BC 90`…`99`). Short lines in one plain loop; long ones in passes the
+/// compiler vectorizes.
+fn counts(t: &str) -> Counts {
+    let b = t.as_bytes();
+    if b.len() < 64 {
+        // one table step per byte: the counts packed in one word, a byte each (a short line has
+        // fewer than 256 of anything); the lead bytes of the wide marks and digits look ahead
+        let mut packed = 0u32;
+        for (i, &x) in b.iter().enumerate() {
+            packed += BYTE_COUNTS[usize::from(x)];
+            if x == 0xEF || x == 0xE3 {
+                packed += match (x, b.get(i + 1), b.get(i + 2)) {
+                    (0xEF, Some(0xBC), Some(0x8C | 0x81 | 0x9F | 0x9B)) => PUNCT,
+                    (0xEF, Some(0xBC), Some(0x90..=0x99)) => DIGIT,
+                    (0xE3, Some(0x80), Some(0x81 | 0x82)) => PUNCT,
+                    _ => 0,
+                };
+            }
+        }
+        return Counts { chars: packed & 0xFF, punct: (packed >> 8) & 0xFF, digits: packed >> 16 };
+    }
+    let ascii = count_bytes(b, |x| matches!(x, b',' | b'!' | b'?' | b';'));
+    let mut digits = count_bytes(b, |x| x.is_ascii_digit());
+    let mut wide = 0;
+    let n = b.len() - 2;
+    // byte-lane counters of at most 255 per chunk, over three shifted views: the compiler vectorizes
+    for at in (0..n).step_by(255) {
+        let end = (at + 255).min(n);
+        let (x, y, z) = (&b[at..end], &b[at + 1..end + 1], &b[at + 2..end + 2]);
+        let (marks, wide_digits) = x.iter().zip(y).zip(z).fold((0u8, 0u8), |(k, d), ((&x, &y), &z)| {
+            let fullwidth = (x == 0xEF) & (y == 0xBC);
+            let full = fullwidth & ((z == 0x8C) | (z == 0x81) | (z == 0x9F) | (z == 0x9B));
+            let cjk = (x == 0xE3) & (y == 0x80) & ((z == 0x81) | (z == 0x82));
+            let digit = fullwidth & (0x90..=0x99).contains(&z);
+            (k.wrapping_add(u8::from(full | cjk)), d.wrapping_add(u8::from(digit)))
+        });
+        wide += usize::from(marks);
+        digits += usize::from(wide_digits);
+    }
+    Counts { chars: count32(t.chars().count()), punct: count32(ascii + wide), digits: count32(digits) }
 }
 
 /// How many bytes of `b` satisfy `f`, counted in byte lanes the compiler vectorizes.
@@ -138,7 +187,7 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
     let mut cues: Vec<Cues<'a>> = lines
         .map(|line| {
             let t = line.text;
-            let (chars, punct) = chars_and_punct(t);
+            let Counts { chars, punct, digits } = counts(t);
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
@@ -156,7 +205,8 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
             // a photo caption's labels credit the picture, not the article
             let photo = words & (word::PHOTO_OPENING | word::PHOTO_ENDING) != 0;
             let credits = if photo { Vec::new() } else { credits_at(t, &labels) };
-            let mut dates = find_dates(t);
+            // a date starts with four digits in a row
+            let mut dates = if digits >= 4 { find_dates(t) } else { Vec::new() };
             if dates.is_empty() {
                 // a labelled date with a two-digit year: `发布时间：21-06-0509:40`
                 dates.extend(credits.iter().filter(|c| c.field == Field::Date).find_map(|c| {
@@ -296,7 +346,7 @@ fn drop_pull_quote(cues: &[Cues], layout: &mut Layout) {
         .step_by(6)
         .map(|k| chars[k..k + QUOTE_WINDOW].iter().collect())
         .collect();
-    let found = windows.iter().filter(|w| rest.contains(w.as_str())).count();
+    let found = windows.iter().filter(|w| memchr::memmem::find(rest.as_bytes(), w.as_bytes()).is_some()).count();
     if windows.len() >= 3 && found * 5 >= windows.len() * 3 {
         layout.body.remove(0);
         layout.roles[first] = Role::Other;
@@ -640,8 +690,8 @@ mod tests {
     ];
 
     #[test]
-    fn counts_characters_and_marks_on_bytes() {
-        for t in [
+    fn counts_characters_marks_and_digits_on_bytes() {
+        let samples = [
             "",
             "，。！？；、,!?;",
             "记者从市政府获悉，今年以来。",
@@ -649,10 +699,21 @@ mod tests {
             "𠮷，😀！",
             "\u{ff0d}\u{3003}",
             "全角，半角,",
-        ] {
+        ];
+        let samples = samples.iter().map(|s| s.to_string()).chain([
+            "２０１９年，12月。".to_string(),
+            "记者从市政府获悉，今年以来２０１９年9月！".repeat(7),
+            "ａ１２３４５６７８９０，x、y。z！?;".repeat(30),
+        ]);
+        for t in samples {
             let marks = ['，', '。', '！', '？', '；', '、', ',', '!', '?', ';'];
-            let expected = (t.chars().count() as u32, t.chars().filter(|c| marks.contains(c)).count() as u32);
-            assert_eq!(super::chars_and_punct(t), expected, "should count {t:?} as its characters do");
+            let digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
+            let expected = super::Counts {
+                chars: t.chars().count() as u32,
+                punct: t.chars().filter(|c| marks.contains(c)).count() as u32,
+                digits: t.chars().filter(digit).count() as u32,
+            };
+            assert_eq!(super::counts(&t), expected, "should count {t:?} as its characters do");
         }
     }
 

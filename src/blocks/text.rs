@@ -13,8 +13,22 @@ use super::{is_space, Line};
 
 /// The non-blank lines of `input`, in order.
 pub fn split(input: &str) -> Lines<'_> {
-    let mut count = Lines { input, pos: 0, left: 0 };
-    let left = std::iter::from_fn(|| count.next_line()).count();
+    let bytes = input.as_bytes();
+    let (mut pos, mut left) = (0, 0);
+    while pos < bytes.len() {
+        let nl = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        // a line that starts with a letter is not blank (the first byte tells, but for the lead
+        // bytes of the few non-ASCII spaces: U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000, U+FEFF)
+        let blank = match bytes.get(pos).filter(|_| pos < nl) {
+            None => true,
+            Some(b'\t' | b'\x0b' | b'\x0c' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
+                input[pos..nl].trim_matches(is_space).is_empty()
+            }
+            Some(_) => false,
+        };
+        left += usize::from(!blank);
+        pos = nl + 1;
+    }
     Lines { input, pos: 0, left }
 }
 
@@ -55,7 +69,7 @@ impl<'a> Iterator for Lines<'a> {
 
     fn next(&mut self) -> Option<Line<'a>> {
         let text = self.next_line()?;
-        self.left -= 1;
+        self.left = self.left.saturating_sub(1);
         Some(Line { text })
     }
 
@@ -101,6 +115,15 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["岳阳网> 县区", "正文𠀀。", "最后"], "should drop blank lines and indentation");
         assert_eq!(split(input).len(), 3, "should know how many lines there are");
+        for input in [
+            "",
+            "\n",
+            "\r\n\r\n",
+            " \t\u{3000}\n\u{a0}\u{85}\u{1680}\u{2000}\u{200b}\u{feff}\u{205f}\r",
+            "\u{3001}\n\u{2010}\n\u{e1}x\r\n\u{ef}",
+        ] {
+            assert_eq!(split(input).len(), split(input).count(), "should count the lines of {input:?} right");
+        }
         let units: Vec<u16> = input.encode_utf16().collect();
         for (l, (start, end)) in lines.iter().zip(spans(input, lines.iter().map(|l| l.text))) {
             let slice = String::from_utf16(&units[start..end]).unwrap();
