@@ -33,8 +33,9 @@ use crate::lexicon::{
     RELATIVE_TIMES, SALUTATION_WORDS, SHARE_BUTTONS,
 };
 
-/// What one line shows, computed once. A page has one per line, so it stays small (80 bytes on a
-/// 64-bit target): counts in `u32`, and credits and dates in boxed slices, empty without allocation.
+/// What one line shows, computed once. A page has one per line, so it stays small (64 bytes on a
+/// 64-bit target): counts in `u32`, the heading as a length, and credits and dates in boxed slices,
+/// empty without allocation.
 #[derive(Debug)]
 pub struct Cues<'a> {
     pub line: Line<'a>,
@@ -46,12 +47,18 @@ pub struct Cues<'a> {
     /// A photo caption or photo credit (`图片来源：…`, `…（视觉中国）`, `…摄`).
     pub photo: bool,
     pub footer: bool,
-    pub heading: Option<&'a str>,
+    /// The length of the section heading the line starts with ([`Cues::heading`]), 0 for none.
+    heading_len: u8,
     pub credits: Box<[Credit<'a>]>,
     pub dates: Box<[DateMatch]>,
 }
 
-impl Cues<'_> {
+impl<'a> Cues<'a> {
+    /// The section heading the line holds (`相关阅读`, from `相关阅读 更多>>`), if it is one.
+    pub fn heading(&self) -> Option<&'a str> {
+        (self.heading_len > 0).then(|| &self.line.text[..usize::from(self.heading_len)])
+    }
+
     /// A line of credits or a date: short, and carrying labels or a date.
     pub fn is_byline(&self) -> bool {
         self.chars <= 100
@@ -89,7 +96,7 @@ impl Cues<'_> {
 fn pager(t: &str) -> bool {
     const MARKS: [char; 9] = ['【', '】', '[', ']', '(', ')', '（', '）', '|'];
     // the character test first: it stops at the first letter of almost every line
-    t.chars().all(|c| c.is_ascii_digit() || is_space(c) || MARKS.contains(&c)) && t.bytes().any(|b| b.is_ascii_digit())
+    t.chars().all(|c| c.is_ascii_digit() || MARKS.contains(&c) || is_space(c)) && t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// CJK ideographs (the basic block and extension A).
@@ -201,7 +208,13 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
                 || pager(t)
                 || SHARE_BUTTONS.contains(&t);
             let footer = chars <= 120 && words & word::FOOTER != 0;
+            // a heading is the line without a "more" link after it: a prefix of at most 16 characters
             let heading = if chars <= 16 { sections::heading(t) } else { None };
+            debug_assert!(
+                heading.map_or(true, |h| t.starts_with(h) && h.len() <= 64),
+                "a heading should start its line"
+            );
+            let heading_len = heading.map_or(0, |h| h.len() as u8);
             // a photo caption's labels credit the picture, not the article
             let photo = words & (word::PHOTO_OPENING | word::PHOTO_ENDING) != 0;
             let credits = if photo { Vec::new() } else { credits_at(t, &labels) };
@@ -215,7 +228,7 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
                 }));
             }
             let (credits, dates) = (credits.into_boxed_slice(), dates.into_boxed_slice());
-            Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates }
+            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, credits, dates }
         })
         .collect();
     // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
@@ -291,7 +304,7 @@ pub fn classify(cues: &[Cues]) -> Layout {
         }
     }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
-        let role = if c.furniture || c.footer || c.heading.is_some() || (c.photo && !c.prose) {
+        let role = if c.furniture || c.footer || c.heading().is_some() || (c.photo && !c.prose) {
             Role::Other
         } else if c.is_byline() && c.chars <= 40 {
             Role::Byline
@@ -359,7 +372,7 @@ fn runs_on(c: &Cues) -> bool {
         && c.line.text.ends_with(['，', ','])
         && !c.furniture
         && !c.footer
-        && c.heading.is_none()
+        && c.heading().is_none()
         && !c.is_byline()
         && breadcrumb::parse(c.line.text).is_none()
 }
@@ -371,7 +384,7 @@ fn salutation(c: &Cues) -> bool {
         && t.ends_with([':', '：'])
         && !c.furniture
         && !c.footer
-        && c.heading.is_none()
+        && c.heading().is_none()
         && !c.is_byline()
         && t.chars().all(|ch| is_cjk(ch) || "、，,:：()（） ".contains(ch))
         && SALUTATION_WORDS.iter().any(|w| t.contains(w))
@@ -380,12 +393,12 @@ fn salutation(c: &Cues) -> bool {
 /// A line that may stand between the body's last paragraph and the closing credits and still be
 /// text: short, not page furniture, a heading, a footer or a credit.
 fn body_gap(c: &Cues) -> bool {
-    c.chars <= 100 && !c.furniture && !c.footer && c.heading.is_none() && !c.is_byline()
+    c.chars <= 100 && !c.furniture && !c.footer && c.heading().is_none() && !c.is_byline()
 }
 
 /// Weight of a line for the body search.
 fn weight(c: &Cues) -> i64 {
-    if c.footer || c.heading.is_some() {
+    if c.footer || c.heading().is_some() {
         -1000
     } else if c.is_byline() {
         -300
@@ -582,7 +595,7 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
     let n = cues.len();
     let mut i = from;
     // credits that close the article (责任编辑, 来源) come before any section
-    while i < n && i < from + 8 && cues[i].heading.is_none() && !cues[i].footer {
+    while i < n && i < from + 8 && cues[i].heading().is_none() && !cues[i].footer {
         if cues[i].is_byline() {
             layout.roles[i] = Role::Byline;
             layout.tail.push(i);
@@ -614,7 +627,7 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
         }
         if in_footer {
             layout.roles[i] = Role::Footer;
-        } else if c.heading.is_some() {
+        } else if c.heading().is_some() {
             layout.roles[i] = Role::SectionHeading;
             layout.sections.push((Some(i), Vec::new()));
         } else if layout.tail.contains(&i) {

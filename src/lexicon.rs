@@ -4,6 +4,7 @@
 //! Every list names the pattern it serves; adding a word here is how the parser learns a new label.
 
 use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::sync::LazyLock;
@@ -484,7 +485,7 @@ pub struct LineWord {
 /// footer words, and the openings and endings of original-title notes, notices and photo credits.
 /// One pass over a line reports every occurrence of every word (overlapping), so one scan serves
 /// all the lists; the pattern id indexes the table of [`LineWord`]s.
-pub static LINE_WORDS: LazyLock<(DFA, Vec<LineWord>)> = LazyLock::new(|| {
+pub static LINE_WORDS: LazyLock<(DFA, Vec<LineWord>, StateID)> = LazyLock::new(|| {
     let mut words: Vec<&str> = Vec::new();
     let mut table: Vec<LineWord> = Vec::new();
     let mut add = |w: &'static str, lists: u16, label: Option<u16>| match words.iter().position(|x| *x == w) {
@@ -523,7 +524,8 @@ pub static LINE_WORDS: LazyLock<(DFA, Vec<LineWord>)> = LazyLock::new(|| {
         .prefilter(false)
         .build(&words)
         .expect("the line lexicon is a valid automaton");
-    (automaton, table)
+    let start = automaton.start_state(Anchored::No).expect("the line automaton searches unanchored");
+    (automaton, table, start)
 });
 
 /// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
@@ -548,14 +550,21 @@ pub struct LabelMatch {
 /// Fills `labels` (cleared first) with the byline labels as a leftmost-longest search finds them:
 /// from left to right, at each start the longest, none overlapping.
 pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
-    let (automaton, table) = &*LINE_WORDS;
-    let opening = line.len() - line.trim_start_matches(['(', '（', '【', '[']).len();
-    let ending = line.trim_end_matches([')', '）']).len();
+    let (automaton, table, start) = &*LINE_WORDS;
+    // where the text starts after opening brackets, and ends before closing ones: found at the
+    // first word, as most lines hold none
+    let mut bounds = None;
+    let mut bounds = || {
+        *bounds.get_or_insert_with(|| {
+            let opening = line.len() - line.trim_start_matches(['(', '（', '【', '[']).len();
+            (opening, line.trim_end_matches([')', '）']).len())
+        })
+    };
     labels.clear();
     let mut found = 0;
     // the overlapping search, walked here on the concrete DFA so that each step is a table lookup:
     // every state that ends one or more words lists them
-    let mut state = automaton.start_state(Anchored::No).expect("the line automaton searches unanchored");
+    let mut state = *start;
     for (at, &byte) in line.as_bytes().iter().enumerate() {
         state = automaton.next_state(Anchored::No, state, byte);
         if !automaton.is_special(state) || !automaton.is_match(state) {
@@ -566,6 +575,7 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
             let id = automaton.match_pattern(state, k);
             let start = end - automaton.pattern_len(id);
             let w = table[id.as_usize()];
+            let (opening, ending) = bounds();
             let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
             if start == opening {
                 lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);

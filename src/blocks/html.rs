@@ -142,13 +142,18 @@ pub struct Html {
 impl Html {
     /// The elements enclosing block `i`'s first text run, innermost first, at most `max` of them.
     pub fn ancestors(&self, i: usize, max: usize) -> Vec<u32> {
-        let mut out = Vec::new();
+        self.enclosing(i).take(max).collect()
+    }
+
+    /// The elements enclosing block `i`'s first text run, innermost first, as an iterator (no
+    /// allocation: callers that look at every block walk them).
+    pub fn enclosing(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
         let mut e = self.blocks[i].container;
-        while let (Some(id), true) = (e, out.len() < max) {
-            out.push(id);
+        std::iter::from_fn(move || {
+            let id = e?;
             e = self.parents.get(id as usize).copied().flatten();
-        }
-        out
+            Some(id)
+        })
     }
 }
 
@@ -368,7 +373,13 @@ impl<'a> Parser<'a> {
         self.break_block(false);
     }
 
-    fn finish(self) -> Html {
+    fn finish(mut self) -> Html {
+        // grown by doubling while parsing; every later stage holds them beside its own data
+        self.out.text.shrink_to_fit();
+        self.out.blocks.shrink_to_fit();
+        self.out.parents.shrink_to_fit();
+        self.out.depths.shrink_to_fit();
+        self.out.own_marks.shrink_to_fit();
         self.out
     }
 

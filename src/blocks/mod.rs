@@ -18,5 +18,17 @@ pub struct Line<'a> {
 
 /// White space as Chinese pages use it: ASCII, no-break, ideographic (U+3000) and the other Unicode spaces.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+    // every white space character but U+FEFF lies at or below U+3000: ideographs answer at once
+    (c <= '\u{3000}' && (c.is_whitespace() || c == '\u{200b}')) || c == '\u{feff}'
+}
+
+/// The first of `a` or `b` in `haystack`: a plain loop over its first 32 bytes (most lines are
+/// short, and a call to `memchr2` costs more than the loop), `memchr2` over the rest.
+pub fn find_either(a: u8, b: u8, haystack: &[u8]) -> Option<usize> {
+    let head = &haystack[..haystack.len().min(32)];
+    match head.iter().position(|&x| x == a || x == b) {
+        Some(i) => Some(i),
+        None if head.len() == haystack.len() => None,
+        None => memchr::memchr2(a, b, &haystack[head.len()..]).map(|i| head.len() + i),
+    }
 }

@@ -9,14 +9,14 @@
 //! so that what collects them allocates once), and [`spans`] walks the input once more, when the
 //! output's blocks are made.
 
-use super::{is_space, Line};
+use super::{find_either, is_space, Line};
 
 /// The non-blank lines of `input`, in order.
 pub fn split(input: &str) -> Lines<'_> {
     let bytes = input.as_bytes();
     let (mut pos, mut left) = (0, 0);
     while pos < bytes.len() {
-        let nl = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let nl = find_either(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
         // a line that starts with a letter is not blank (the first byte tells, but for the lead
         // bytes of the few non-ASCII spaces: U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000, U+FEFF)
         let blank = match bytes.get(pos).filter(|_| pos < nl) {
@@ -30,6 +30,13 @@ pub fn split(input: &str) -> Lines<'_> {
         pos = nl + 1;
     }
     Lines { input, pos: 0, left }
+}
+
+/// The texts of the non-blank lines of `input`, in order, as [`split`] gives them, without
+/// counting them first.
+pub fn texts(input: &str) -> impl Iterator<Item = &str> {
+    let mut lines = Lines { input, pos: 0, left: 0 };
+    std::iter::from_fn(move || lines.next_line())
 }
 
 /// The iterator [`split`] returns.
@@ -48,7 +55,7 @@ impl<'a> Lines<'a> {
         let bytes = self.input.as_bytes();
         while self.pos < bytes.len() {
             let pos = self.pos;
-            let nl = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            let nl = find_either(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
             // step over the line break: \r\n counts as one break
             self.pos = match bytes.get(nl) {
                 Some(b'\r') if bytes.get(nl + 1) == Some(&b'\n') => nl + 2,

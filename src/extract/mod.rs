@@ -144,7 +144,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
                 Item { title: title.to_string(), tag: tag.map(str::to_string), summary: s.map(|s| text(s).to_string()) }
             })
             .collect();
-        a.sections.push(Section { heading: heading.and_then(|h| cues[h].heading).map(str::to_string), items });
+        a.sections.push(Section { heading: heading.and_then(|h| cues[h].heading()).map(str::to_string), items });
     }
 
     diagnose(&mut a, date.or(resolved.as_ref()), options);

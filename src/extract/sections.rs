@@ -37,7 +37,7 @@ pub fn heading(line: &str) -> Option<&str> {
     // most short lines are menu items: a line whose last character is neither trimmed below nor
     // ends a heading word or ending is none (the same answer as the full test, sooner)
     let last = line.chars().next_back()?;
-    if !(TRIMMED.contains(&last) || last.is_whitespace() || HEADING_FINALS.contains(&last)) {
+    if HEADING_FINALS.binary_search(&last).is_err() && !TRIMMED.contains(&last) && !last.is_whitespace() {
         return None;
     }
     let mut t = line.trim_end_matches(['>', '»', '＞', ' ', '　', '+', ':', '：']);
