@@ -341,7 +341,9 @@ impl<'a> Parser<'a> {
         let b = self.src.as_bytes();
         let mut i = 0; // scan position
         let mut text_from = 0; // start of the pending text run
-        while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+                               // the next `<`: the byte at hand first (a run of `<` that starts no tag costs no search each)
+        let next_lt = |i: usize| if b.get(i) == Some(&b'<') { Some(0) } else { memchr::memchr(b'<', &b[i..]) };
+        while let Some(k) = next_lt(i) {
             let lt = i + k;
             let next = b.get(lt + 1).copied();
             let after = match next {
