@@ -283,10 +283,12 @@ const SIBLINGS: &[(&str, &[&str])] = &[
     ("option", &["option"]),
 ];
 
-/// One open element.
+/// One open element: 16 bytes, its name interned ([`Parser::intern`]), so that a 100,000-deep
+/// nest of elements takes little more memory than its markup.
 #[derive(Debug)]
 struct Open {
-    name: String,
+    /// The lower-cased name's index in [`Parser::names`].
+    name: u32,
     /// Index in [`Html::parents`].
     id: u32,
     hidden: bool,
@@ -297,7 +299,12 @@ struct Open {
 struct Parser<'a> {
     src: &'a str,
     stack: Vec<Open>,
-    open_count: HashMap<String, usize>,
+    /// The element names seen, lower-cased, each once; [`Open::name`] indexes them.
+    names: Vec<Box<str>>,
+    /// The index of each name in `names`.
+    name_ids: HashMap<Box<str>, u32>,
+    /// How many elements of each name are open, by name index.
+    open_count: Vec<usize>,
     out: Html,
     // the block being built
     cur_start: usize,
@@ -321,7 +328,9 @@ impl<'a> Parser<'a> {
         Parser {
             src,
             stack: Vec::new(),
-            open_count: HashMap::new(),
+            names: Vec::new(),
+            name_ids: HashMap::new(),
+            open_count: Vec::new(),
             out: Html::default(),
             cur_start: 0,
             cur_span: None,
@@ -396,6 +405,28 @@ impl<'a> Parser<'a> {
 
     fn top(&self) -> Option<&Open> {
         self.stack.last()
+    }
+
+    /// The index of element name `name` (lower-cased), adding it the first time.
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.name_ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.name_ids.insert(name.into(), id);
+        self.open_count.push(0);
+        id
+    }
+
+    /// The name of an open element.
+    fn name_of(&self, o: &Open) -> &str {
+        &self.names[o.name as usize]
+    }
+
+    /// How many elements named `name` are open.
+    fn open(&self, name: &str) -> usize {
+        self.name_ids.get(name).map_or(0, |&id| self.open_count[id as usize])
     }
 
     /// A run of source text between tags.
@@ -533,18 +564,18 @@ impl<'a> Parser<'a> {
         }
         // content before </head> closes the head, as browsers do for a page without <body>
         const HEAD_CONTENT: &[&str] = &["link", "title", "script", "style", "base", "noscript", "template"];
-        if !HEAD_CONTENT.contains(&n) && self.open_count.get("head").copied().unwrap_or(0) > 0 {
+        if !HEAD_CONTENT.contains(&n) && self.open("head") > 0 {
             self.close("head");
         }
         if let Some((_, family)) = SIBLINGS.iter().find(|(s, _)| *s == n) {
-            if self.top().is_some_and(|o| family.contains(&o.name.as_str())) {
+            if self.top().is_some_and(|o| family.contains(&self.name_of(o))) {
                 self.pop_one();
             }
         }
-        if BLOCK.contains(&n) && self.top().is_some_and(|o| o.name == "p") {
+        if BLOCK.contains(&n) && self.top().is_some_and(|o| self.name_of(o) == "p") {
             self.pop_one();
         }
-        if n == "a" && self.open_count.get("a").copied().unwrap_or(0) > 0 {
+        if n == "a" && self.open("a") > 0 {
             self.close("a");
         }
         let parent = self.stack.last();
@@ -560,7 +591,7 @@ impl<'a> Parser<'a> {
         }
         let m = parent.map_or(0, |o| o.marks) | own;
         self.own_next = own;
-        let in_svg = parent.is_some_and(|o| o.name == "svg");
+        let in_svg = parent.is_some_and(|o| self.name_of(o) == "svg");
         if n == "time" && !hidden {
             if let Some(dt) = attrs.datetime {
                 self.out.raw.times.push(decode_entities(dt).trim().to_string());
@@ -580,7 +611,8 @@ impl<'a> Parser<'a> {
             } else if n == "textarea" && !hidden {
                 // a textarea shows its content; treat it as a block of its own
                 self.break_block(false);
-                self.push(Open { name: name.clone(), id: 0, hidden, link, marks: m });
+                let name = self.intern(n);
+                self.push(Open { name, id: 0, hidden, link, marks: m });
                 self.text(after, after + content.len());
                 self.pop_one();
             }
@@ -591,6 +623,7 @@ impl<'a> Parser<'a> {
         } else if n == "td" || n == "th" {
             self.pending_space = true;
         }
+        let name = self.intern(n);
         self.push(Open { name, id: 0, hidden, link, marks: m });
         after
     }
@@ -606,10 +639,10 @@ impl<'a> Parser<'a> {
                 self.brs += 1;
                 self.break_block(self.brs >= 2);
             }
-            "p" if self.open_count.get("p").copied().unwrap_or(0) == 0 => self.break_block(true),
+            "p" if self.open("p") == 0 => self.break_block(true),
             "body" | "html" => {}
             n => {
-                if self.open_count.get(n).copied().unwrap_or(0) > 0 {
+                if self.open(n) > 0 {
                     self.close(n);
                 }
             }
@@ -623,19 +656,18 @@ impl<'a> Parser<'a> {
         self.out.parents.push(self.top().map(|o| o.id));
         self.out.depths.push(self.stack.len() as u32);
         self.out.own_marks.push(std::mem::take(&mut self.own_next));
-        *self.open_count.entry(open.name.clone()).or_insert(0) += 1;
+        self.open_count[open.name as usize] += 1;
         self.stack.push(open);
     }
 
     fn pop_one(&mut self) {
         if let Some(o) = self.stack.pop() {
-            if let Some(c) = self.open_count.get_mut(&o.name) {
-                *c -= 1;
-            }
-            let n = o.name.as_str();
-            if BLOCK.contains(&n) {
-                self.break_block(GAP.contains(&n));
-            } else if n == "td" || n == "th" {
+            self.open_count[o.name as usize] -= 1;
+            let n = self.name_of(&o);
+            let (block, gap, cell) = (BLOCK.contains(&n), GAP.contains(&n), n == "td" || n == "th");
+            if block {
+                self.break_block(gap);
+            } else if cell {
                 self.pending_space = true;
             }
         }
@@ -644,7 +676,7 @@ impl<'a> Parser<'a> {
     /// Pop up to and including the innermost open `name` (which is known to be open).
     fn close(&mut self, name: &str) {
         while let Some(o) = self.stack.last() {
-            let done = o.name == name;
+            let done = self.name_of(o) == name;
             self.pop_one();
             if done {
                 break;
