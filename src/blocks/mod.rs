@@ -22,10 +22,10 @@ pub fn is_space(c: char) -> bool {
     (c <= '\u{3000}' && (c.is_whitespace() || c == '\u{200b}')) || c == '\u{feff}'
 }
 
-/// The first of `a` or `b` in `haystack`: a plain loop over its first 32 bytes (most lines are
-/// short, and a call to `memchr2` costs more than the loop), `memchr2` over the rest.
+/// The first of `a` or `b` in `haystack`: a plain loop over its first 8 bytes (for runs of very
+/// short lines, where a call to `memchr2` costs more than the loop), `memchr2` over the rest.
 pub fn find_either(a: u8, b: u8, haystack: &[u8]) -> Option<usize> {
-    let head = &haystack[..haystack.len().min(32)];
+    let head = &haystack[..haystack.len().min(8)];
     match head.iter().position(|&x| x == a || x == b) {
         Some(i) => Some(i),
         None if head.len() == haystack.len() => None,

@@ -147,7 +147,7 @@ pub fn credits_at<'a>(line: &'a str, labels: &[LabelMatch]) -> Vec<Credit<'a>> {
 fn split_slash(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
     let mut from = 0;
-    while let Some(k) = crate::blocks::find_either(b'/', 0xEF, &bytes[from..]) {
+    while let Some(k) = memchr::memchr2(b'/', 0xEF, &bytes[from..]) {
         let i = from + k;
         if bytes[i] == b'/' {
             return Some((&line[..i], &line[i + 1..]));
