@@ -13,6 +13,8 @@ use crate::lexicon::{
     Field, LabelMatch, LABELS, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
     VALUE_STOPS,
 };
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// One labelled value in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,10 @@ fn ends_value(c: char) -> bool {
         ['|', '丨', '｜', '(', ')', '（', '）', '[', ']', '【', '】', '<', '>', '《', '》', '"', '“', '”'];
     ENDS.contains(&c)
 }
+
+/// Searchers for [`VALUE_STOPS`], built once (`str::find` builds a searcher per call: dear on
+/// every value of every byline line).
+static STOP_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| VALUE_STOPS.iter().map(Finder::new).collect());
 
 /// Every labelled value in `line`; a whole line `name/outlet` gives an author and a source.
 #[cfg(test)]
@@ -103,7 +109,7 @@ pub fn credits_at<'a>(line: &'a str, labels: &[LabelMatch]) -> Vec<Credit<'a>> {
         let value_start = match next {
             Some(c) if is_colon(c) => m.end + c.len_utf8(),
             // `文/石佳`, `执笔/老周`, `编辑/杜若`: a slash or bar after the label
-            Some(c) if "/／|｜丨".contains(c) => m.end + c.len_utf8(),
+            Some(c) if ['/', '／', '|', '｜', '丨'].contains(&c) => m.end + c.len_utf8(),
             // a space may follow a label, except labels that are common words in menus and text
             // (`视频 图片 新闻`, `文字 图片`): those need a colon or a slash
             Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end,
@@ -132,12 +138,13 @@ pub fn credits_at<'a>(line: &'a str, labels: &[LabelMatch]) -> Vec<Credit<'a>> {
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
         let mut cut = raw.find(ends_value).unwrap_or(raw.len());
         // links copied onto the end of a value: `甲乙 丙丁返回某网，查看更多`
-        for stop in VALUE_STOPS {
-            if let Some(at) = raw[..cut].find(stop) {
+        for stop in STOP_FINDERS.iter() {
+            if let Some(at) = stop.find(&raw.as_bytes()[..cut]) {
                 cut = at;
             }
         }
-        let value = raw[..cut].trim_matches(|c: char| is_space(c) || "，,;；、。.".contains(c));
+        let value =
+            raw[..cut].trim_matches(|c: char| is_space(c) || ['，', ',', ';', '；', '、', '。', '.'].contains(&c));
         out.push(Credit { field, value, start, bracketed });
     }
     out
