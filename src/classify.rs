@@ -27,34 +27,41 @@
 
 use crate::article::Role;
 use crate::blocks::{is_space, Line};
-use crate::extract::byline::{credits, Credit};
+use crate::extract::byline::{credits_at, Credit};
 use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, FOOTER_MATCHER, FURNITURE_MATCHER, GENERIC_ROOTS,
-    HEADLINE_CONNECTIVES, ISSUER_ENDINGS, LIST_WORDS, NOTICES, NOTICE_MATCHER, ORIGINAL_TITLE, PHOTO_ENDINGS,
-    PHOTO_OPENINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
+    scan_line, word, CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, GENERIC_ROOTS, HEADLINE_CONNECTIVES,
+    ISSUER_ENDINGS, LIST_WORDS, PHOTO_ENDINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
 
-/// What one line shows, computed once.
+/// What one line shows, computed once. A page has one per line, so it stays small (64 bytes on a
+/// 64-bit target): counts in `u32`, the heading as a length, and credits and dates in boxed slices,
+/// empty without allocation.
 #[derive(Debug)]
 pub struct Cues<'a> {
     pub line: Line<'a>,
-    pub chars: usize,
+    pub chars: u32,
     /// Sentence punctuation marks (，。！？；、 and their ASCII forms).
-    pub punct: usize,
+    pub punct: u32,
     pub prose: bool,
     pub furniture: bool,
     /// A photo caption or photo credit (`图片来源：…`, `…（视觉中国）`, `…摄`).
     pub photo: bool,
     pub footer: bool,
-    pub heading: Option<&'a str>,
-    pub credits: Vec<Credit<'a>>,
-    pub dates: Vec<DateMatch>,
+    /// The length of the section heading the line starts with ([`Cues::heading`]), 0 for none.
+    heading_len: u8,
+    pub credits: Box<[Credit<'a>]>,
+    pub dates: Box<[DateMatch]>,
 }
 
-impl Cues<'_> {
+impl<'a> Cues<'a> {
+    /// The section heading the line holds (`相关阅读`, from `相关阅读 更多>>`), if it is one.
+    pub fn heading(&self) -> Option<&'a str> {
+        (self.heading_len > 0).then(|| &self.line.text[..usize::from(self.heading_len)])
+    }
+
     /// A line of credits or a date: short, and carrying labels or a date.
     pub fn is_byline(&self) -> bool {
         self.chars <= 100
@@ -90,8 +97,9 @@ impl Cues<'_> {
 
 /// A pager: page numbers alone, `【1】【2】【3】【4】` or `1 2 3 下一页`.
 fn pager(t: &str) -> bool {
-    t.bytes().any(|b| b.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || is_space(c) || "【】[]()（）|".contains(c))
+    const MARKS: [char; 9] = ['【', '】', '[', ']', '(', ')', '（', '）', '|'];
+    // the character test first: it stops at the first letter of almost every line
+    t.chars().all(|c| c.is_ascii_digit() || MARKS.contains(&c) || is_space(c)) && t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// CJK ideographs (the basic block and extension A).
@@ -99,37 +107,122 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
-fn is_sentence_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '！' | '？' | '；' | '、' | ',' | '!' | '?' | ';')
+/// What a line's bytes count: its characters, its sentence punctuation marks (，。！？；、 and ASCII
+/// `,!?;`) and its digits (ASCII and full-width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    chars: u32,
+    punct: u32,
+    digits: u32,
+}
+
+/// One character, mark or digit in the packed counts of [`counts`].
+const CHAR: u32 = 1;
+const PUNCT: u32 = 1 << 8;
+const DIGIT: u32 = 1 << 16;
+
+/// What each byte adds to the packed counts: a character for every byte that starts one, a mark
+/// for `,!?;`, a digit for `0`…`9`.
+static BYTE_COUNTS: [u32; 256] = {
+    let mut table = [0; 256];
+    let mut x = 0;
+    while x < 256 {
+        let b = x as u8;
+        table[x] = if (b & 0xC0) != 0x80 { CHAR } else { 0 }
+            + if matches!(b, b',' | b'!' | b'?' | b';') { PUNCT } else { 0 }
+            + if b.is_ascii_digit() { DIGIT } else { 0 };
+        x += 1;
+    }
+    table
+};
+
+/// [`Counts`] of `t`, on its bytes: a character is a byte that starts one; the marks are `,!?;`
+/// and the UTF-8 forms of ，！？； (`EF BC 8C/81/9F/9B`) and 。、 (`E3 80 82/81`); the digits are
+/// `0`…`9` and `０`…`９` (`EF BC 90`…`99`). Short lines in one plain loop; long ones in passes the
+/// compiler vectorizes.
+fn counts(t: &str) -> Counts {
+    let b = t.as_bytes();
+    if b.len() < 64 {
+        // one table step per byte: the counts packed in one word, a byte each (a short line has
+        // fewer than 256 of anything); the lead bytes of the wide marks and digits look ahead
+        let mut packed = 0u32;
+        for (i, &x) in b.iter().enumerate() {
+            packed += BYTE_COUNTS[usize::from(x)];
+            if x == 0xEF || x == 0xE3 {
+                packed += match (x, b.get(i + 1), b.get(i + 2)) {
+                    (0xEF, Some(0xBC), Some(0x8C | 0x81 | 0x9F | 0x9B)) => PUNCT,
+                    (0xEF, Some(0xBC), Some(0x90..=0x99)) => DIGIT,
+                    (0xE3, Some(0x80), Some(0x81 | 0x82)) => PUNCT,
+                    _ => 0,
+                };
+            }
+        }
+        return Counts { chars: packed & 0xFF, punct: (packed >> 8) & 0xFF, digits: packed >> 16 };
+    }
+    let ascii = count_bytes(b, |x| matches!(x, b',' | b'!' | b'?' | b';'));
+    let mut digits = count_bytes(b, |x| x.is_ascii_digit());
+    let mut wide = 0;
+    let n = b.len() - 2;
+    // byte-lane counters of at most 255 per chunk, over three shifted views: the compiler vectorizes
+    for at in (0..n).step_by(255) {
+        let end = (at + 255).min(n);
+        let (x, y, z) = (&b[at..end], &b[at + 1..end + 1], &b[at + 2..end + 2]);
+        let (marks, wide_digits) = x.iter().zip(y).zip(z).fold((0u8, 0u8), |(k, d), ((&x, &y), &z)| {
+            let fullwidth = (x == 0xEF) & (y == 0xBC);
+            let full = fullwidth & ((z == 0x8C) | (z == 0x81) | (z == 0x9F) | (z == 0x9B));
+            let cjk = (x == 0xE3) & (y == 0x80) & ((z == 0x81) | (z == 0x82));
+            let digit = fullwidth & (0x90..=0x99).contains(&z);
+            (k.wrapping_add(u8::from(full | cjk)), d.wrapping_add(u8::from(digit)))
+        });
+        wide += usize::from(marks);
+        digits += usize::from(wide_digits);
+    }
+    Counts { chars: count32(t.chars().count()), punct: count32(ascii + wide), digits: count32(digits) }
+}
+
+/// How many bytes of `b` satisfy `f`, counted in byte lanes the compiler vectorizes.
+pub fn count_bytes(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    b.chunks(255).map(|c| usize::from(c.iter().fold(0u8, |k, &x| k.wrapping_add(u8::from(f(x)))))).sum()
+}
+
+/// A count as `u32`, saturating (a line of more than 4G characters counts as 4G).
+fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Compute the cues of every line.
-pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
+pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>> {
+    // the labels found in the line being read: one buffer for all lines
+    let mut labels = Vec::new();
     let mut cues: Vec<Cues<'a>> = lines
-        .iter()
-        .map(|&line| {
+        .map(|line| {
             let t = line.text;
-            // characters and sentence punctuation in one pass over the line
-            let (chars, punct) = t.chars().fold((0, 0), |(n, p), c| (n + 1, p + usize::from(is_sentence_punct(c))));
+            let Counts { chars, punct, digits } = counts(t);
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
+            // one search of the line for every lexicon word (see `lexicon::scan_line`)
+            let words = scan_line(t, &mut labels);
             // furniture and footer words mark short lines only; a paragraph may quote them
             // a note of the original title (（原标题：…）) is furniture however long the title
-            let original = t.trim_start_matches(['(', '（', '【', '[']);
-            let furniture = (chars <= 40 && FURNITURE_MATCHER.is_match(t))
-                || ORIGINAL_TITLE.iter().any(|p| original.starts_with(p))
-                || NOTICES.iter().any(|p| original.starts_with(p))
-                || (chars <= 100 && NOTICE_MATCHER.is_match(t))
+            let furniture = (chars <= 40 && words & word::FURNITURE != 0)
+                || words & (word::ORIGINAL_TITLE | word::NOTICE_OPENING) != 0
+                || (chars <= 100 && words & word::NOTICE != 0)
                 || pager(t)
                 || SHARE_BUTTONS.contains(&t);
-            let footer = chars <= 120 && FOOTER_MATCHER.is_match(t);
+            let footer = chars <= 120 && words & word::FOOTER != 0;
+            // a heading is the line without a "more" link after it: a prefix of at most 16 characters
             let heading = if chars <= 16 { sections::heading(t) } else { None };
+            debug_assert!(
+                heading.map_or(true, |h| t.starts_with(h) && h.len() <= 64),
+                "a heading should start its line"
+            );
+            let heading_len = heading.map_or(0, |h| h.len() as u8);
             // a photo caption's labels credit the picture, not the article
-            let photo = PHOTO_OPENINGS.iter().any(|p| t.starts_with(p))
-                || PHOTO_ENDINGS.iter().any(|e| t.trim_end_matches([')', '）']).ends_with(e));
-            let credits = if photo { Vec::new() } else { credits(t) };
-            let mut dates = find_dates(t);
+            let photo = words & (word::PHOTO_OPENING | word::PHOTO_ENDING) != 0;
+            let credits = if photo { Vec::new() } else { credits_at(t, &labels) };
+            // a date starts with four digits in a row
+            let mut dates = if digits >= 4 { find_dates(t) } else { Vec::new() };
             if dates.is_empty() {
                 // a labelled date with a two-digit year: `发布时间：21-06-0509:40`
                 dates.extend(credits.iter().filter(|c| c.field == Field::Date).find_map(|c| {
@@ -137,7 +230,8 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
                     short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
                 }));
             }
-            Cues { line, chars, punct, prose, furniture, photo, footer, heading, credits, dates }
+            let (credits, dates) = (credits.into_boxed_slice(), dates.into_boxed_slice());
+            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, credits, dates }
         })
         .collect();
     // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
@@ -146,14 +240,14 @@ pub fn cues<'a>(lines: &[Line<'a>]) -> Vec<Cues<'a>> {
         if cues[i].chars == 4 && cues[i].dates.is_empty() {
             let time = cues.get(i + 2).map(|c| c.line.text);
             if let Some(d) = split_date(cues[i].line.text, cues[i + 1].line.text, time) {
-                cues[i].dates.push(d);
+                cues[i].dates = Box::new([d]);
             }
         }
     }
     // a heading inside the text is a subheading, not the start of a trailing block
     for i in 1..cues.len() {
-        if cues[i].heading.is_some() && in_body_subheading(&cues, i) {
-            cues[i].heading = None;
+        if cues[i].heading().is_some() && in_body_subheading(&cues, i) {
+            cues[i].heading_len = 0;
         }
     }
     cues
@@ -170,13 +264,13 @@ const SUBHEADING_LOOK: usize = 5;
 /// [`LIST_WORDS`]), and heads link titles — with summaries, as often as not.
 fn in_body_subheading(cues: &[Cues], i: usize) -> bool {
     let list =
-        cues[i].heading.is_some_and(|h| SECTION_HEADINGS.contains(&h) || LIST_WORDS.iter().any(|w| h.contains(w)));
+        cues[i].heading().is_some_and(|h| SECTION_HEADINGS.contains(&h) || LIST_WORDS.iter().any(|w| h.contains(w)));
     if list || !cues[i - 1].prose {
         return false;
     }
     let below = cues[i + 1..].iter().take(SUBHEADING_LOOK);
     let paragraphs = below
-        .take_while(|c| c.heading.is_none() && !c.footer && !c.furniture && !c.is_byline())
+        .take_while(|c| c.heading().is_none() && !c.footer && !c.furniture && !c.is_byline())
         .filter(|c| c.prose && c.chars >= 50)
         .count();
     paragraphs >= 2
@@ -248,7 +342,7 @@ pub fn classify(cues: &[Cues]) -> Layout {
         b1 -= 1;
     }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
-        let role = if c.furniture || c.footer || c.heading.is_some() || (c.photo && !c.prose) {
+        let role = if c.furniture || c.footer || c.heading().is_some() || (c.photo && !c.prose) {
             Role::Other
         } else if c.is_byline() && c.chars <= 40 {
             Role::Byline
@@ -303,7 +397,7 @@ fn drop_pull_quote(cues: &[Cues], layout: &mut Layout) {
         .step_by(6)
         .map(|k| chars[k..k + QUOTE_WINDOW].iter().collect())
         .collect();
-    let found = windows.iter().filter(|w| rest.contains(w.as_str())).count();
+    let found = windows.iter().filter(|w| memchr::memmem::find(rest.as_bytes(), w.as_bytes()).is_some()).count();
     if windows.len() >= 3 && found * 5 >= windows.len() * 3 {
         layout.body.remove(0);
         layout.roles[first] = Role::Other;
@@ -316,13 +410,14 @@ fn drop_pull_quote(cues: &[Cues], layout: &mut Layout) {
 /// byline line — the first a short bare phrase, none furniture, credit, caption or heading — start
 /// the text. Returns the first of them.
 fn opening_subheading(cues: &[Cues], b0: usize, b1: usize) -> Option<usize> {
-    let sectioned =
-        cues[b0..=b1].iter().any(|c| c.chars <= 16 && c.heading.is_none() && sections::heading(c.line.text).is_some());
+    let sectioned = cues[b0..=b1]
+        .iter()
+        .any(|c| c.chars <= 16 && c.heading().is_none() && sections::heading(c.line.text).is_some());
     if !sectioned {
         return None;
     }
     let plain = |c: &Cues| {
-        c.chars <= 60 && !c.prose && !c.furniture && !c.footer && !c.photo && c.heading.is_none() && !c.is_byline()
+        c.chars <= 60 && !c.prose && !c.furniture && !c.footer && !c.photo && c.heading().is_none() && !c.is_byline()
     };
     let top = (b0.saturating_sub(2)..b0).find(|&k| (k..b0).all(|j| plain(&cues[j])))?;
     let bare = cues[top].chars <= 16 && cues[top].punct == 0;
@@ -353,7 +448,7 @@ fn runs_on(c: &Cues) -> bool {
         && c.line.text.ends_with(['，', ','])
         && !c.furniture
         && !c.footer
-        && c.heading.is_none()
+        && c.heading().is_none()
         && !c.is_byline()
         && breadcrumb::parse(c.line.text).is_none()
 }
@@ -365,7 +460,7 @@ fn salutation(c: &Cues) -> bool {
         && t.ends_with([':', '：'])
         && !c.furniture
         && !c.footer
-        && c.heading.is_none()
+        && c.heading().is_none()
         && !c.is_byline()
         && t.chars().all(|ch| is_cjk(ch) || "、，,:：()（） ".contains(ch))
         && SALUTATION_WORDS.iter().any(|w| t.contains(w))
@@ -374,12 +469,12 @@ fn salutation(c: &Cues) -> bool {
 /// A line that may stand between the body's last paragraph and the closing credits and still be
 /// text: short, not page furniture, a heading, a footer or a credit.
 fn body_gap(c: &Cues) -> bool {
-    c.chars <= 100 && !c.furniture && !c.footer && c.heading.is_none() && !c.is_byline()
+    c.chars <= 100 && !c.furniture && !c.footer && c.heading().is_none() && !c.is_byline()
 }
 
 /// Weight of a line for the body search.
 fn weight(c: &Cues) -> i64 {
-    if c.footer || c.heading.is_some() {
+    if c.footer || c.heading().is_some() {
         -1000
     } else if c.is_byline() {
         -300
@@ -595,7 +690,7 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
     let n = cues.len();
     let mut i = from;
     // credits that close the article (责任编辑, 来源) come before any section
-    while i < n && i < from + 8 && cues[i].heading.is_none() && !cues[i].footer {
+    while i < n && i < from + 8 && cues[i].heading().is_none() && !cues[i].footer {
         if cues[i].is_byline() {
             layout.roles[i] = Role::Byline;
             layout.tail.push(i);
@@ -627,7 +722,7 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
         }
         if in_footer {
             layout.roles[i] = Role::Footer;
-        } else if c.heading.is_some() {
+        } else if c.heading().is_some() {
             layout.roles[i] = Role::SectionHeading;
             layout.sections.push((Some(i), Vec::new()));
         } else if layout.tail.contains(&i) {
@@ -702,6 +797,34 @@ mod tests {
         "声明：",
     ];
 
+    #[test]
+    fn counts_characters_marks_and_digits_on_bytes() {
+        let samples = [
+            "",
+            "，。！？；、,!?;",
+            "记者从市政府获悉，今年以来。",
+            "ab；c、d",
+            "𠮷，😀！",
+            "\u{ff0d}\u{3003}",
+            "全角，半角,",
+        ];
+        let samples = samples.iter().map(|s| s.to_string()).chain([
+            "２０１９年，12月。".to_string(),
+            "记者从市政府获悉，今年以来２０１９年9月！".repeat(7),
+            "ａ１２３４５６７８９０，x、y。z！?;".repeat(30),
+        ]);
+        for t in samples {
+            let marks = ['，', '。', '！', '？', '；', '、', ',', '!', '?', ';'];
+            let digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
+            let expected = super::Counts {
+                chars: t.chars().count() as u32,
+                punct: t.chars().filter(|c| marks.contains(c)).count() as u32,
+                digits: t.chars().filter(digit).count() as u32,
+            };
+            assert_eq!(super::counts(&t), expected, "should count {t:?} as its characters do");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         #[test]
@@ -709,7 +832,7 @@ mod tests {
             let input: String = picks.iter().map(|&i| PIECES[i]).collect();
             let article = crate::parse(&input);
             let units: Vec<u16> = input.encode_utf16().collect();
-            let lines = split(&input);
+            let lines: Vec<_> = split(&input).collect();
             prop_assert_eq!(article.blocks.len(), lines.len(), "should give every line a block");
             for (b, l) in article.blocks.iter().zip(&lines) {
                 let slice = String::from_utf16(&units[b.start..b.end]).expect("should not split a surrogate pair");

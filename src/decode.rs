@@ -273,10 +273,37 @@ fn clean_multi_byte(_: Enc, _: &[u8]) -> bool {
     false
 }
 
+/// How many non-ASCII bytes the detector reads before it guesses: its evidence is the non-ASCII
+/// text, and some pages' worth of it settles the guess (ASCII markup and scripts, however long,
+/// are read through). This bounds the detector's cost, the dearest step of decoding, on a
+/// megabyte of non-text (issue 8).
+#[cfg(feature = "encodings")]
+const DETECT_NON_ASCII: usize = 64 * 1024;
+
 #[cfg(feature = "encodings")]
 fn detect(bytes: &[u8]) -> Option<Enc> {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
+    let mut non_ascii = 0;
+    let mut chunks = bytes.chunks(16 * 1024).peekable();
+    while let Some(chunk) = chunks.next() {
+        non_ascii += chunk.iter().filter(|b| !b.is_ascii()).count();
+        if chunks.peek().is_none() {
+            det.feed(chunk, true);
+            break;
+        }
+        // stop after enough text, at an ASCII byte: never inside a multi-byte character, which
+        // the detector would count against the encoding
+        if non_ascii >= DETECT_NON_ASCII {
+            if let Some(k) = chunk.iter().rposition(u8::is_ascii) {
+                det.feed(&chunk[..=k], true);
+                break;
+            }
+        }
+        det.feed(chunk, false);
+    }
+    if bytes.is_empty() {
+        det.feed(bytes, true);
+    }
     Some(from_rs(det.guess(None, chardetng::Utf8Detection::Allow)))
 }
 
@@ -456,6 +483,10 @@ mod tests {
         let big5 = "海濱市第十屆春季書展於會展中心開幕，為期五天的展期共吸引逾五萬人次入場參觀，主辦單位表示今年參展出版社增加。";
         let (bytes, _, _) = encoding_rs::BIG5.encode(big5);
         assert_eq!(decode(&bytes).text, big5, "should detect Big5 text with no declaration");
+        // the detector reads through long ASCII markup to the text, and stops after enough of it
+        let mut page = format!("<script>{}</script>", "var x = 1;\n".repeat(20_000)).into_bytes();
+        page.extend(encoding_rs::GB18030.encode(&format!("<p>{gbk}</p>\n").repeat(2_000)).0.iter());
+        assert!(decode(&page).text.ends_with(&format!("{gbk}</p>\n")), "should detect GBK text after 200 KB of script");
         let d = decode(b"<meta charset=utf-8>ab\xff\xfecd");
         assert!(d.text.contains('\u{fffd}'), "should replace undecodable bytes");
         assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should report replaced bytes");

@@ -299,8 +299,8 @@ fn mark_outside(html: &Html, cues: &mut [Cues], hints: &[Hint], not_body: u32) {
     for (i, (c, h)) in cues.iter_mut().zip(hints).enumerate() {
         let linky = h.link_density() >= 0.5;
         let nearest = html
-            .ancestors(i, 64)
-            .into_iter()
+            .enclosing(i)
+            .take(64)
             .map(|e| html.own_marks[e as usize])
             .find(|m| m & (not_body | marks::CONTENT) != 0)
             .unwrap_or(0);
@@ -348,30 +348,28 @@ pub fn drop_trailing_notice(cues: &[Cues], layout: &mut Layout) {
 /// advertisement paragraph, a summary box, a "you may also like" list beside the text) are not body.
 pub fn keep_body_in_container(html: &Html, cues: &[Cues], layout: &mut Layout) {
     const DEPTH: usize = 64;
-    let total: usize = layout.body.iter().map(|&i| cues[i].chars).sum();
+    let total: usize = layout.body.iter().map(|&i| cues[i].chars as usize).sum();
     if layout.body.len() < 3 || total == 0 {
         return;
     }
-    let chains: Vec<Vec<u32>> = layout.body.iter().map(|&i| html.ancestors(i, DEPTH)).collect();
+    // each body block's enclosing elements, innermost first, walked as needed (not kept)
+    let chain = |i: usize| html.enclosing(i).take(DEPTH);
     let mut held: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    for (chain, &i) in chains.iter().zip(&layout.body) {
-        for &e in chain {
-            *held.entry(e).or_insert(0) += cues[i].chars;
+    for &i in &layout.body {
+        for e in chain(i) {
+            *held.entry(e).or_insert(0) += cues[i].chars as usize;
         }
     }
     // the deepest qualifying element: the one appearing earliest in the chains (innermost first)
-    let container = chains
+    let container = layout
+        .body
         .iter()
-        .flat_map(|c| c.iter().enumerate())
-        .filter(|(_, e)| held[e] * 7 >= total * 6)
-        .max_by_key(|(_, e)| html.depths[**e as usize])
-        .map(|(_, &e)| e);
+        .flat_map(|&i| chain(i))
+        .filter(|e| held[e] * 7 >= total * 6)
+        .max_by_key(|e| html.depths[*e as usize]);
     let Some(container) = container else { return };
-    let keep: Vec<bool> = chains.iter().map(|c| c.contains(&container)).collect();
-    let mut k = 0;
     layout.body.retain(|&i| {
-        let inside = keep[k];
-        k += 1;
+        let inside = chain(i).any(|e| e == container);
         if !inside {
             layout.roles[i] = Role::Other;
         }
@@ -413,11 +411,11 @@ pub fn bridge_body(html: &Html, cues: &[Cues], hints: &[Hint], layout: &mut Layo
     // (a disclaimer, a signature line) stays out
     let mut gap = false;
     for j in last + 1..cues.len() {
-        if !html.ancestors(j, 64).contains(&content) {
+        if !html.enclosing(j).take(64).any(|e| e == content) {
             break;
         }
         let c = &cues[j];
-        if c.is_byline() || c.heading.is_some() || c.footer || hints[j].has(marks::HEADING) {
+        if c.is_byline() || c.heading().is_some() || c.footer || hints[j].has(marks::HEADING) {
             break;
         }
         if c.furniture {
@@ -440,11 +438,12 @@ fn labelled(text: &str) -> bool {
 
 /// The headline's block: see the module rules.
 pub fn title_block(e: &Evidence, lines: &[Line], hints: &[Hint]) -> Option<usize> {
-    let normed: Vec<String> = lines.iter().map(|l| norm(l.text)).collect();
+    // a line's text without white space, read as it is compared (no copy of every line)
+    let normed = |i: usize| lines[i].text.chars().filter(|&c| !is_space(c));
     let h1 = |i: usize| hints[i].has(marks::H1);
-    let plausible = |i: usize| (4..=100).contains(&normed[i].chars().count()) && hints[i].link_density() < 0.5;
+    let plausible = |i: usize| (4..=100).contains(&normed(i).take(101).count()) && hints[i].link_density() < 0.5;
     for cand in e.titles.iter().map(|t| norm(t)).filter(|t| t.chars().count() >= 4) {
-        let hit = |i: &usize| normed[*i] == cand;
+        let hit = |i: &usize| normed(*i).eq(cand.chars());
         let any = (0..lines.len()).filter(|&i| plausible(i));
         if let Some(i) = any.clone().filter(|&i| h1(i)).find(hit).or_else(|| any.clone().find(hit)) {
             return Some(i);

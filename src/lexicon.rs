@@ -3,7 +3,10 @@
 //! In: nothing. Out: word lists and the automata built from them once.
 //! Every list names the pattern it serves; adding a word here is how the parser learns a new label.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 /// What a byline label announces.
@@ -460,26 +463,225 @@ pub const VALUE_STOPS: &[&str] = &["返回", "查看更多", "点击", "阅读�
 /// Words that trail a byline value on the same line and are not part of it (buttons).
 pub const TRAILING_BUTTONS: &[&str] = &["举报", "分享", "收藏", "打印", "纠错", "字号", "评论", "关注"];
 
-/// A leftmost-longest automaton over the byline labels; the pattern id indexes [`LABELS`].
-pub static LABEL_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(LABELS.iter().map(|(w, _)| w))
-        .expect("the label lexicon is a valid automaton")
+/// What a word found in a line is, as bits: a word may belong to several lists (二维码 is
+/// furniture and a notice word; 原标题 is furniture and an original-title opening).
+pub mod word {
+    /// A [`FURNITURE`](super::FURNITURE) word, anywhere in the line.
+    pub const FURNITURE: u16 = 1;
+    /// A [`NOTICE_WORDS`](super::NOTICE_WORDS) word, anywhere in the line.
+    pub const NOTICE: u16 = 1 << 1;
+    /// A [`FOOTER`](super::FOOTER) word, anywhere in the line.
+    pub const FOOTER: u16 = 1 << 2;
+    /// An [`ORIGINAL_TITLE`](super::ORIGINAL_TITLE) opening (counts where the line's text starts,
+    /// after opening brackets).
+    pub const ORIGINAL_TITLE: u16 = 1 << 3;
+    /// A [`NOTICES`](super::NOTICES) opening (counts where the line's text starts, after opening brackets).
+    pub const NOTICE_OPENING: u16 = 1 << 4;
+    /// A [`PHOTO_OPENINGS`](super::PHOTO_OPENINGS) opening (counts at the line's start).
+    pub const PHOTO_OPENING: u16 = 1 << 5;
+    /// A [`PHOTO_ENDINGS`](super::PHOTO_ENDINGS) ending (counts at the line's end, before closing brackets).
+    pub const PHOTO_ENDING: u16 = 1 << 6;
+}
+
+/// One word of [`LINE_WORDS`]: the lists it belongs to ([`word`] bits) and, for a byline label,
+/// its index in [`LABELS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineWord {
+    /// [`word`] bits.
+    pub lists: u16,
+    /// The index in [`LABELS`] when the word is a byline label.
+    pub label: Option<u16>,
+}
+
+/// Every word a line is searched for, in one automaton: the byline labels, furniture, notice and
+/// footer words, and the openings and endings of original-title notes, notices and photo credits.
+/// One pass over a line reports every occurrence of every word (overlapping), so one scan serves
+/// all the lists; the pattern id indexes the table of [`LineWord`]s.
+pub static LINE_WORDS: LazyLock<(DFA, Vec<LineWord>, StateID)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut table: Vec<LineWord> = Vec::new();
+    let mut add = |w: &'static str, lists: u16, label: Option<u16>| match words.iter().position(|x| *x == w) {
+        Some(k) => {
+            table[k].lists |= lists;
+            // a label listed twice keeps its first entry, as a leftmost-longest search reports it
+            table[k].label = table[k].label.or(label);
+        }
+        None => {
+            words.push(w);
+            table.push(LineWord { lists, label });
+        }
+    };
+    for (i, (w, _)) in LABELS.iter().enumerate() {
+        add(w, 0, Some(i as u16));
+    }
+    let lists: [(&[&'static str], u16); 7] = [
+        (FURNITURE, word::FURNITURE),
+        (NOTICE_WORDS, word::NOTICE),
+        (FOOTER, word::FOOTER),
+        (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
+        (NOTICES, word::NOTICE_OPENING),
+        (PHOTO_OPENINGS, word::PHOTO_OPENING),
+        (PHOTO_ENDINGS, word::PHOTO_ENDING),
+    ];
+    for (list, bit) in lists {
+        for w in list {
+            add(w, bit, None);
+        }
+    }
+    // a DFA (one table step per byte; its 200-odd words take some 650 KB, built once), without a
+    // prefilter: the words' first bytes are the commonest bytes of Chinese text; `scan_line` walks it
+    let automaton = DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
+        .build(&words)
+        .expect("the line lexicon is a valid automaton");
+    let start = automaton.start_state(Anchored::No).expect("the line automaton searches unanchored");
+    (automaton, table, start)
 });
-
-/// An automaton over [`FURNITURE`].
-pub static FURNITURE_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(FURNITURE).expect("the furniture lexicon is a valid automaton"));
-
-/// An automaton over [`NOTICE_WORDS`].
-pub static NOTICE_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(NOTICE_WORDS).expect("the notice lexicon is a valid automaton"));
-
-/// An automaton over [`FOOTER`].
-pub static FOOTER_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(FOOTER).expect("the footer lexicon is a valid automaton"));
 
 /// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
 /// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
 pub const NOTICE_LABELS: &[&str] = &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示"];
+
+/// A byline label found in a line: its byte range and its index in [`LABELS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelMatch {
+    /// Byte offset of the label in the line.
+    pub start: usize,
+    /// Byte offset after the label.
+    pub end: usize,
+    /// Index in [`LABELS`].
+    pub label: usize,
+}
+
+/// Search `line` once for every word of [`LINE_WORDS`]. Returns the [`word`] bits of the lists
+/// found where each counts: anywhere for furniture, notice and footer words; where the text starts
+/// after opening brackets (`（原标题：…`) for original-title notes and notices; at the line's start
+/// for photo openings; at its end, before closing brackets (`…（林可摄）`), for photo endings.
+/// Fills `labels` (cleared first) with the byline labels as a leftmost-longest search finds them:
+/// from left to right, at each start the longest, none overlapping.
+pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
+    let (automaton, table, start) = &*LINE_WORDS;
+    // where the text starts after opening brackets, and ends before closing ones: found at the
+    // first word, as most lines hold none
+    let mut bounds = None;
+    let mut bounds = || {
+        *bounds.get_or_insert_with(|| {
+            let opening = line.len() - line.trim_start_matches(['(', '（', '【', '[']).len();
+            (opening, line.trim_end_matches([')', '）']).len())
+        })
+    };
+    labels.clear();
+    let mut found = 0;
+    // the overlapping search, walked here on the concrete DFA so that each step is a table lookup:
+    // every state that ends one or more words lists them
+    let mut state = *start;
+    for (at, &byte) in line.as_bytes().iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if !automaton.is_special(state) || !automaton.is_match(state) {
+            continue;
+        }
+        let end = at + 1;
+        for k in 0..automaton.match_len(state) {
+            let id = automaton.match_pattern(state, k);
+            let start = end - automaton.pattern_len(id);
+            let w = table[id.as_usize()];
+            let (opening, ending) = bounds();
+            let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
+            if start == opening {
+                lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
+            }
+            if start == 0 {
+                lists |= w.lists & word::PHOTO_OPENING;
+            }
+            if end == ending {
+                lists |= w.lists & word::PHOTO_ENDING;
+            }
+            found |= lists;
+            if let Some(label) = w.label {
+                labels.push(LabelMatch { start, end, label: label as usize });
+            }
+        }
+    }
+    // overlapping matches come in order of their ends: keep the leftmost-longest ones
+    if labels.len() > 1 {
+        labels.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut reach = 0;
+        labels.retain(|m| {
+            let keep = m.start >= reach;
+            if keep {
+                reach = m.end;
+            }
+            keep
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
+
+    /// What [`scan_line`] stands for, list by list: a leftmost-longest search for the labels, a
+    /// search per list, and prefix and suffix tests.
+    fn reference(line: &str) -> (u16, Vec<(usize, usize, usize)>) {
+        let labels = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(LABELS.iter().map(|(w, _)| w))
+            .unwrap()
+            .find_iter(line)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        let any = |list: &[&str]| AhoCorasick::new(list).unwrap().is_match(line);
+        let opening = line.trim_start_matches(['(', '（', '【', '[']);
+        let ending = line.trim_end_matches([')', '）']);
+        let bits = [
+            (any(FURNITURE), word::FURNITURE),
+            (any(NOTICE_WORDS), word::NOTICE),
+            (any(FOOTER), word::FOOTER),
+            (ORIGINAL_TITLE.iter().any(|p| opening.starts_with(p)), word::ORIGINAL_TITLE),
+            (NOTICES.iter().any(|p| opening.starts_with(p)), word::NOTICE_OPENING),
+            (PHOTO_OPENINGS.iter().any(|p| line.starts_with(p)), word::PHOTO_OPENING),
+            (PHOTO_ENDINGS.iter().any(|e| ending.ends_with(e)), word::PHOTO_ENDING),
+        ];
+        (bits.iter().filter(|(on, _)| *on).fold(0, |b, (_, bit)| b | bit), labels)
+    }
+
+    /// Every word of every list, and pieces around them.
+    fn pieces() -> Vec<&'static str> {
+        let mut all: Vec<&str> = LABELS.iter().map(|(w, _)| *w).collect();
+        for list in [FURNITURE, NOTICE_WORDS, FOOTER, ORIGINAL_TITLE, NOTICES, PHOTO_OPENINGS, PHOTO_ENDINGS] {
+            all.extend(list);
+        }
+        all.extend(["（", "(", "【", "[", ")", "）", "：", " ", "张三", "本", "文", "编", "辑", "，", "。"]);
+        all
+    }
+
+    #[test]
+    fn one_scan_finds_what_the_separate_searches_find() {
+        for line in
+            ["", "作者：张三 来源：本报 责任编辑：李四", "（原标题：某某）", "图片来源网络）", "本文来源于某某网"]
+        {
+            let mut labels = Vec::new();
+            let bits = scan_line(line, &mut labels);
+            let got: Vec<_> = labels.iter().map(|m| (m.start, m.end, m.label)).collect();
+            assert_eq!((bits, got), reference(line), "should find in {line:?} what the separate searches find");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn any_mix_of_words_scans_as_the_separate_searches(picks in proptest::collection::vec(0..1000usize, 0..12)) {
+            let pieces = pieces();
+            let line: String = picks.iter().map(|&i| pieces[i % pieces.len()]).collect();
+            let mut labels = Vec::new();
+            let bits = scan_line(&line, &mut labels);
+            let got: Vec<_> = labels.iter().map(|m| (m.start, m.end, m.label)).collect();
+            prop_assert_eq!((bits, got), reference(&line), "should find what the separate searches find");
+        }
+    }
+}

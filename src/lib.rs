@@ -96,21 +96,32 @@ fn parse_decoded(decoded: decode::Decoded<'_>, options: &Options) -> Article {
 }
 
 fn parse_text(input: &str, options: &Options) -> Article {
-    let lines = blocks::text::split(input);
-    let cues = classify::cues(&lines);
+    let cues = classify::cues(blocks::text::split(input));
     let layout = classify::classify(&cues);
-    extract::assemble(&cues, &layout, options)
+    let mut article = extract::assemble(&cues, &layout, options);
+    // the cues are the most memory a parse takes: gone before the blocks are made, from the lines
+    // split once more
+    drop(cues);
+    article.blocks = make_blocks(blocks::text::spans(input, blocks::text::texts(input)), &layout.roles);
+    article
+}
+
+/// The output's blocks: every line's span with its role.
+fn make_blocks(spans: impl Iterator<Item = (usize, usize)>, roles: &[Role]) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(roles.len());
+    blocks.extend(spans.zip(roles).map(|((start, end), &role)| Block { role, start, end }));
+    blocks
 }
 
 fn parse_html(input: &str, options: &Options) -> Article {
     let html = blocks::html::parse(input);
     let (lines, hints) = html.lines();
     let evidence = evidence::gather(&html);
-    let mut cues = classify::cues(&lines);
+    let mut cues = classify::cues(lines.iter().copied());
     evidence::mark_furniture(&html, &mut cues, &hints);
     let mut layout = classify::classify(&cues);
     if layout.body.is_empty() {
-        cues = classify::cues(&lines);
+        cues = classify::cues(lines.iter().copied());
         evidence::mark_furniture_with_sides(&html, &mut cues, &hints);
         layout = classify::classify(&cues);
     }
@@ -123,6 +134,8 @@ fn parse_html(input: &str, options: &Options) -> Article {
     evidence::bridge_body(&html, &cues, &hints, &mut layout);
     evidence::drop_trailing_notice(&cues, &mut layout);
     let mut article = extract::assemble(&cues, &layout, options);
+    drop(cues);
+    article.blocks = make_blocks(html.spans(), &layout.roles);
     evidence::apply(&evidence, &lines, title.is_some(), &mut article);
     article
 }

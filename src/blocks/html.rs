@@ -91,6 +91,9 @@ pub mod marks {
     pub const HEADING: u32 = 1 << 13;
 }
 
+/// The parent of an element at the document's top level, in [`Html::parents`].
+pub const NO_PARENT: u32 = u32::MAX;
+
 /// One block of visible text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HtmlBlock {
@@ -134,8 +137,9 @@ pub struct Html {
     pub blocks: Vec<HtmlBlock>,
     /// Markup evidence.
     pub raw: RawEvidence,
-    /// For every element, in the order its start tag came: its parent element, `None` at the top.
-    pub parents: Vec<Option<u32>>,
+    /// For every element, in the order its start tag came: its parent element, [`NO_PARENT`] at
+    /// the top (a sentinel rather than an `Option`: half the memory in a deep nest).
+    pub parents: Vec<u32>,
     /// For every element: how many elements enclose it.
     pub depths: Vec<u32>,
     /// For every element: the [`marks`] its own name and class/id words give.
@@ -145,31 +149,31 @@ pub struct Html {
 impl Html {
     /// The elements enclosing block `i`'s first text run, innermost first, at most `max` of them.
     pub fn ancestors(&self, i: usize, max: usize) -> Vec<u32> {
-        let mut out = Vec::new();
+        self.enclosing(i).take(max).collect()
+    }
+
+    /// The elements enclosing block `i`'s first text run, innermost first, as an iterator (no
+    /// allocation: callers that look at every block walk them).
+    pub fn enclosing(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
         let mut e = self.blocks[i].container;
-        while let (Some(id), true) = (e, out.len() < max) {
-            out.push(id);
-            e = self.parents.get(id as usize).copied().flatten();
-        }
-        out
+        std::iter::from_fn(move || {
+            let id = e?;
+            e = self.parents.get(id as usize).copied().filter(|&p| p != NO_PARENT);
+            Some(id)
+        })
     }
 }
 
 impl Html {
     /// The blocks as the [`Line`]s every later stage reads, and their hints, index for index.
     pub fn lines(&self) -> (Vec<Line<'_>>, Vec<Hint>) {
-        let lines = self
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| Line {
-                text: &self.text[b.range.clone()],
-                start: b.start,
-                end: b.end,
-                gap_before: b.gap_before && i > 0,
-            })
-            .collect();
+        let lines = self.blocks.iter().map(|b| Line { text: &self.text[b.range.clone()] }).collect();
         (lines, self.blocks.iter().map(|b| b.hint).collect())
+    }
+
+    /// The blocks' UTF-16 spans (start, end) in the document, index for index with [`Html::lines`].
+    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.blocks.iter().map(|b| (b.start, b.end))
     }
 }
 
@@ -286,10 +290,12 @@ const SIBLINGS: &[(&str, &[&str])] = &[
     ("option", &["option"]),
 ];
 
-/// One open element.
+/// One open element: 16 bytes, its name interned ([`Parser::intern`]), so that a 100,000-deep
+/// nest of elements takes little more memory than its markup.
 #[derive(Debug)]
 struct Open {
-    name: String,
+    /// The lower-cased name's index in [`Parser::names`].
+    name: u32,
     /// Index in [`Html::parents`].
     id: u32,
     hidden: bool,
@@ -300,7 +306,12 @@ struct Open {
 struct Parser<'a> {
     src: &'a str,
     stack: Vec<Open>,
-    open_count: HashMap<String, usize>,
+    /// The element names seen, lower-cased, each once; [`Open::name`] indexes them.
+    names: Vec<Box<str>>,
+    /// The index of each name in `names`.
+    name_ids: HashMap<Box<str>, u32>,
+    /// How many elements of each name are open, by name index.
+    open_count: Vec<usize>,
     out: Html,
     // the block being built
     cur_start: usize,
@@ -324,7 +335,9 @@ impl<'a> Parser<'a> {
         Parser {
             src,
             stack: Vec::new(),
-            open_count: HashMap::new(),
+            names: Vec::new(),
+            name_ids: HashMap::new(),
+            open_count: Vec::new(),
             out: Html::default(),
             cur_start: 0,
             cur_span: None,
@@ -344,7 +357,9 @@ impl<'a> Parser<'a> {
         let b = self.src.as_bytes();
         let mut i = 0; // scan position
         let mut text_from = 0; // start of the pending text run
-        while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+                               // the next `<`: the byte at hand first (a run of `<` that starts no tag costs no search each)
+        let next_lt = |i: usize| if b.get(i) == Some(&b'<') { Some(0) } else { memchr::memchr(b'<', &b[i..]) };
+        while let Some(k) = next_lt(i) {
             let lt = i + k;
             let next = b.get(lt + 1).copied();
             let after = match next {
@@ -376,7 +391,13 @@ impl<'a> Parser<'a> {
         self.break_block(false);
     }
 
-    fn finish(self) -> Html {
+    fn finish(mut self) -> Html {
+        // grown by doubling while parsing; every later stage holds them beside its own data
+        self.out.text.shrink_to_fit();
+        self.out.blocks.shrink_to_fit();
+        self.out.parents.shrink_to_fit();
+        self.out.depths.shrink_to_fit();
+        self.out.own_marks.shrink_to_fit();
         self.out
     }
 
@@ -391,6 +412,28 @@ impl<'a> Parser<'a> {
 
     fn top(&self) -> Option<&Open> {
         self.stack.last()
+    }
+
+    /// The index of element name `name` (lower-cased), adding it the first time.
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.name_ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.name_ids.insert(name.into(), id);
+        self.open_count.push(0);
+        id
+    }
+
+    /// The name of an open element.
+    fn name_of(&self, o: &Open) -> &str {
+        &self.names[o.name as usize]
+    }
+
+    /// How many elements named `name` are open.
+    fn open(&self, name: &str) -> usize {
+        self.name_ids.get(name).map_or(0, |&id| self.open_count[id as usize])
     }
 
     /// A run of source text between tags.
@@ -528,18 +571,18 @@ impl<'a> Parser<'a> {
         }
         // content before </head> closes the head, as browsers do for a page without <body>
         const HEAD_CONTENT: &[&str] = &["link", "title", "script", "style", "base", "noscript", "template"];
-        if !HEAD_CONTENT.contains(&n) && self.open_count.get("head").copied().unwrap_or(0) > 0 {
+        if !HEAD_CONTENT.contains(&n) && self.open("head") > 0 {
             self.close("head");
         }
         if let Some((_, family)) = SIBLINGS.iter().find(|(s, _)| *s == n) {
-            if self.top().is_some_and(|o| family.contains(&o.name.as_str())) {
+            if self.top().is_some_and(|o| family.contains(&self.name_of(o))) {
                 self.pop_one();
             }
         }
-        if BLOCK.contains(&n) && self.top().is_some_and(|o| o.name == "p") {
+        if BLOCK.contains(&n) && self.top().is_some_and(|o| self.name_of(o) == "p") {
             self.pop_one();
         }
-        if n == "a" && self.open_count.get("a").copied().unwrap_or(0) > 0 {
+        if n == "a" && self.open("a") > 0 {
             self.close("a");
         }
         let parent = self.stack.last();
@@ -555,7 +598,7 @@ impl<'a> Parser<'a> {
         }
         let m = parent.map_or(0, |o| o.marks) | own;
         self.own_next = own;
-        let in_svg = parent.is_some_and(|o| o.name == "svg");
+        let in_svg = parent.is_some_and(|o| self.name_of(o) == "svg");
         if n == "time" && !hidden {
             if let Some(dt) = attrs.datetime {
                 self.out.raw.times.push(decode_entities(dt).trim().to_string());
@@ -575,7 +618,8 @@ impl<'a> Parser<'a> {
             } else if n == "textarea" && !hidden {
                 // a textarea shows its content; treat it as a block of its own
                 self.break_block(false);
-                self.push(Open { name: name.clone(), id: 0, hidden, link, marks: m });
+                let name = self.intern(n);
+                self.push(Open { name, id: 0, hidden, link, marks: m });
                 self.text(after, after + content.len());
                 self.pop_one();
             }
@@ -586,6 +630,7 @@ impl<'a> Parser<'a> {
         } else if n == "td" || n == "th" {
             self.pending_space = true;
         }
+        let name = self.intern(n);
         self.push(Open { name, id: 0, hidden, link, marks: m });
         after
     }
@@ -601,10 +646,10 @@ impl<'a> Parser<'a> {
                 self.brs += 1;
                 self.break_block(self.brs >= 2);
             }
-            "p" if self.open_count.get("p").copied().unwrap_or(0) == 0 => self.break_block(true),
+            "p" if self.open("p") == 0 => self.break_block(true),
             "body" | "html" => {}
             n => {
-                if self.open_count.get(n).copied().unwrap_or(0) > 0 {
+                if self.open(n) > 0 {
                     self.close(n);
                 }
             }
@@ -615,22 +660,21 @@ impl<'a> Parser<'a> {
     /// Open an element (its `id` is assigned here).
     fn push(&mut self, mut open: Open) {
         open.id = self.out.parents.len() as u32;
-        self.out.parents.push(self.top().map(|o| o.id));
+        self.out.parents.push(self.top().map_or(NO_PARENT, |o| o.id));
         self.out.depths.push(self.stack.len() as u32);
         self.out.own_marks.push(std::mem::take(&mut self.own_next));
-        *self.open_count.entry(open.name.clone()).or_insert(0) += 1;
+        self.open_count[open.name as usize] += 1;
         self.stack.push(open);
     }
 
     fn pop_one(&mut self) {
         if let Some(o) = self.stack.pop() {
-            if let Some(c) = self.open_count.get_mut(&o.name) {
-                *c -= 1;
-            }
-            let n = o.name.as_str();
-            if BLOCK.contains(&n) {
-                self.break_block(GAP.contains(&n));
-            } else if n == "td" || n == "th" {
+            self.open_count[o.name as usize] -= 1;
+            let n = self.name_of(&o);
+            let (block, gap, cell) = (BLOCK.contains(&n), GAP.contains(&n), n == "td" || n == "th");
+            if block {
+                self.break_block(gap);
+            } else if cell {
                 self.pending_space = true;
             }
         }
@@ -639,7 +683,7 @@ impl<'a> Parser<'a> {
     /// Pop up to and including the innermost open `name` (which is known to be open).
     fn close(&mut self, name: &str) {
         while let Some(o) = self.stack.last() {
-            let done = o.name == name;
+            let done = self.name_of(o) == name;
             self.pop_one();
             if done {
                 break;

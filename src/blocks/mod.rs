@@ -1,8 +1,10 @@
 //! Input → blocks: the list of non-blank lines every later stage works on.
 //!
-//! In: the page as text or HTML. Out: [`Line`]s with their text and UTF-16 spans.
+//! In: the page as text or HTML. Out: [`Line`]s, and each line's UTF-16 span in the input.
 //! Plain text (`text.rs`) and HTML (`html.rs`) become the same list, so one classifier serves both;
 //! the HTML front end adds a parallel list of layout hints (link density, container words).
+//! A line is only its text (16 bytes): the spans, which only the output's blocks need, come from
+//! the front end when the blocks are made (`text::spans`, `html::Html::spans`).
 
 pub mod html;
 pub mod text;
@@ -12,15 +14,21 @@ pub mod text;
 pub struct Line<'a> {
     /// The line's text without surrounding white space.
     pub text: &'a str,
-    /// Start in UTF-16 code units from the start of the input.
-    pub start: usize,
-    /// End (exclusive) in UTF-16 code units.
-    pub end: usize,
-    /// Whether one or more blank lines stand between this line and the previous one.
-    pub gap_before: bool,
 }
 
 /// White space as Chinese pages use it: ASCII, no-break, ideographic (U+3000) and the other Unicode spaces.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+    // every white space character but U+FEFF lies at or below U+3000: ideographs answer at once
+    (c <= '\u{3000}' && (c.is_whitespace() || c == '\u{200b}')) || c == '\u{feff}'
+}
+
+/// The first of `a` or `b` in `haystack`: a plain loop over its first 8 bytes (for runs of very
+/// short lines, where a call to `memchr2` costs more than the loop), `memchr2` over the rest.
+pub fn find_either(a: u8, b: u8, haystack: &[u8]) -> Option<usize> {
+    let head = &haystack[..haystack.len().min(8)];
+    match head.iter().position(|&x| x == a || x == b) {
+        Some(i) => Some(i),
+        None if head.len() == haystack.len() => None,
+        None => memchr::memchr2(a, b, &haystack[head.len()..]).map(|i| head.len() + i),
+    }
 }

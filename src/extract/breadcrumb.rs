@@ -24,7 +24,9 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
     let mut text = line.trim_matches(is_space);
     // a prefix: 当前位置：, 您的当前位置：, 您所在的位置：, 现在位置： — anything up to 位置 and a colon
     for p in BREADCRUMB_PREFIXES {
-        if let Some(at) = text.find(p) {
+        // the first occurrence, if it starts in the first 12 bytes: searched for there only
+        let head = &text.as_bytes()[..text.len().min(12 + p.len())];
+        if let Some(at) = memchr::memmem::find(head, p.as_bytes()) {
             let rest = &text[at + p.len()..];
             if at <= 12 && rest.starts_with([':', '：']) {
                 text = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(is_space);

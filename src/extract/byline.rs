@@ -10,9 +10,11 @@
 
 use crate::blocks::is_space;
 use crate::lexicon::{
-    Field, LABELS, LABEL_MATCHER, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
+    Field, LabelMatch, LABELS, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
     VALUE_STOPS,
 };
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// One labelled value in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +49,20 @@ fn ends_value(c: char) -> bool {
     ENDS.contains(&c)
 }
 
+/// Searchers for [`VALUE_STOPS`], built once (`str::find` builds a searcher per call: dear on
+/// every value of every byline line).
+static STOP_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| VALUE_STOPS.iter().map(Finder::new).collect());
+
 /// Every labelled value in `line`; a whole line `name/outlet` gives an author and a source.
+#[cfg(test)]
 pub fn credits(line: &str) -> Vec<Credit<'_>> {
+    let mut labels = Vec::new();
+    crate::lexicon::scan_line(line, &mut labels);
+    credits_at(line, &labels)
+}
+
+/// [`credits`], given the labels [`scan_line`] found in `line`.
+pub fn credits_at<'a>(line: &'a str, labels: &[LabelMatch]) -> Vec<Credit<'a>> {
     if let Some((name, outlet)) = name_and_outlet(line) {
         return vec![
             Credit { field: Field::Author, value: name, start: 0, bracketed: false },
@@ -59,16 +73,16 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
     let mut found: Vec<(usize, usize, Field, bool, usize)> = Vec::new();
     // counted only when a glued label asks (most lines have none); more than 240 bytes is more than 60 characters
     let short = || line.len() <= 60 || (line.len() <= 240 && line.chars().count() <= 60);
-    for m in LABEL_MATCHER.find_iter(line) {
-        let (word, field) = LABELS[m.pattern().as_usize()];
-        let before = line[..m.start()].chars().next_back();
-        let rest = &line[m.end()..];
+    for m in labels {
+        let (word, field) = LABELS[m.label];
+        let before = line[..m.start].chars().next_back();
+        let rest = &line[m.end..];
         let next = rest.chars().next();
         // reporters may stand in brackets with their names glued on: `（记者唐霁）`
         let reporter = word.ends_with("记者") || word == "通讯员" || word == "实习生";
         // a bracket opened just before, with a role word between: `（职工通讯员 苏晓 林一）`
         let in_bracket = reporter && {
-            let head = &line[..m.start()];
+            let head = &line[..m.start];
             // look back at most five characters, so that a long line costs linear time
             head.char_indices().rev().take(5).find(|&(_, c)| c == '(' || c == '（').is_some_and(|(o, c)| {
                 let between = &head[o + c.len_utf8()..];
@@ -76,7 +90,7 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             })
         };
         let bracketed = before.is_some_and(|c| c == '(' || c == '（') || in_bracket;
-        let after_bar = line[..m.start()].trim_end_matches(is_space).ends_with(['|', '｜', '丨']);
+        let after_bar = line[..m.start].trim_end_matches(is_space).ends_with(['|', '｜', '丨']);
         if before.is_some_and(|c| !opens_label(c)) && !in_bracket {
             // labels glued to the word before, on a short byline line only:
             // `来源：某某时报网作者：何平` (a label of two or more characters and a colon),
@@ -93,29 +107,29 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
             }
         }
         let value_start = match next {
-            Some(c) if is_colon(c) => m.end() + c.len_utf8(),
+            Some(c) if is_colon(c) => m.end + c.len_utf8(),
             // `文/石佳`, `执笔/老周`, `编辑/杜若`: a slash or bar after the label
-            Some(c) if "/／|｜丨".contains(c) => m.end() + c.len_utf8(),
+            Some(c) if ['/', '／', '|', '｜', '丨'].contains(&c) => m.end + c.len_utf8(),
             // a space may follow a label, except labels that are common words in menus and text
             // (`视频 图片 新闻`, `文字 图片`): those need a colon or a slash
-            Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end(),
-            Some(_) if bracketed && reporter => m.end(),
+            Some(c) if is_space(c) && !NEEDS_COLON.contains(&word) && field != Field::Other => m.end,
+            Some(_) if bracketed && reporter => m.end,
             // `信息来源于网络`: a label ending in 于 ("from") takes its value directly
-            Some(_) if word.ends_with('于') && field == Field::Source => m.end(),
+            Some(_) if word.ends_with('于') && field == Field::Source => m.end,
             // fields between bars take their value glued on: `| 来源码林网| 3 条评论| 作者钟文博`
-            Some(_) if after_bar && word.chars().count() >= 2 => m.end(),
+            Some(_) if after_bar && word.chars().count() >= 2 => m.end,
             _ => continue,
         };
         // `某报见习记者 孟川`: what is glued before a reporter label describes the reporter, so the
         // value before it ends at the last space
         if before.is_some_and(|c| !opens_label(c)) && !in_bracket && next.is_some_and(is_space) {
             if let Some(prev) = found.last_mut() {
-                let cut = line[prev.1..m.start()].trim_start_matches(|c: char| is_space(c) || is_colon(c));
+                let cut = line[prev.1..m.start].trim_start_matches(|c: char| is_space(c) || is_colon(c));
                 let keep = cut.rfind(is_space).map_or(0, |i| i);
-                prev.4 = m.start() - cut.len() + keep;
+                prev.4 = m.start - cut.len() + keep;
             }
         }
-        found.push((m.start(), value_start, field, bracketed, line.len()));
+        found.push((m.start, value_start, field, bracketed, line.len()));
     }
     let mut out = Vec::with_capacity(found.len());
     for (k, &(start, vstart, field, bracketed, cap)) in found.iter().enumerate() {
@@ -124,12 +138,13 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
         let mut cut = raw.find(ends_value).unwrap_or(raw.len());
         // links copied onto the end of a value: `甲乙 丙丁返回某网，查看更多`
-        for stop in VALUE_STOPS {
-            if let Some(at) = raw[..cut].find(stop) {
+        for stop in STOP_FINDERS.iter() {
+            if let Some(at) = stop.find(&raw.as_bytes()[..cut]) {
                 cut = at;
             }
         }
-        let value = raw[..cut].trim_matches(|c: char| is_space(c) || "，,;；、。.".contains(c));
+        let value =
+            raw[..cut].trim_matches(|c: char| is_space(c) || ['，', ',', ';', '；', '、', '。', '.'].contains(&c));
         out.push(Credit { field, value, start, bracketed });
     }
     out

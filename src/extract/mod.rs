@@ -22,7 +22,7 @@ pub mod dateline;
 pub mod relative;
 pub mod sections;
 
-use crate::article::{Article, Block, Diagnostic, Item, Kind, Section};
+use crate::article::{Article, Diagnostic, Item, Kind, Section};
 use crate::classify::{Cues, Layout};
 use crate::lexicon::{Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
 use crate::options::Options;
@@ -30,7 +30,7 @@ use crate::options::Options;
 /// Below this many characters of body, the page is a listing or an index (`kind: other`).
 const LISTING_BODY_CHARS: usize = 80;
 
-/// Build the Article.
+/// Build the Article, all but its blocks (the caller adds them from the front end's spans).
 pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     let mut a = Article::default();
     let text = |i: usize| cues[i].line.text;
@@ -161,11 +161,8 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
                 Item { title: title.to_string(), tag: tag.map(str::to_string), summary: s.map(|s| text(s).to_string()) }
             })
             .collect();
-        a.sections.push(Section { heading: heading.and_then(|h| cues[h].heading).map(str::to_string), items });
+        a.sections.push(Section { heading: heading.and_then(|h| cues[h].heading()).map(str::to_string), items });
     }
-
-    a.blocks =
-        cues.iter().zip(&layout.roles).map(|(c, &role)| Block { role, start: c.line.start, end: c.line.end }).collect();
 
     diagnose(&mut a, date.or(resolved.as_ref()), options);
     if let Some((i, r)) = relative {

@@ -6,9 +6,40 @@
 //! may start with a bracketed tag: `[华容]陶伟军主持…` or `【华容】…`.
 
 use crate::lexicon::{SECTION_HEADINGS, SECTION_HEADING_ENDINGS};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// [`SECTION_HEADINGS`] sorted, for a binary search (most short lines are menu items, and each is tested).
+static HEADINGS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let mut sorted = SECTION_HEADINGS.to_vec();
+    sorted.sort_unstable();
+    sorted
+});
+
+/// The characters the trims below may remove from a heading's end, white space aside: the marks,
+/// and the last characters of 更多 / 查看更多 / MORE / More / more.
+const TRIMMED: [char; 11] = ['>', '»', '＞', ' ', '　', '+', ':', '：', '多', 'E', 'e'];
+
+/// The last characters of the heading words and endings.
+static HEADING_FINALS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut finals: Vec<char> =
+        SECTION_HEADINGS.iter().chain(SECTION_HEADING_ENDINGS).filter_map(|w| w.chars().next_back()).collect();
+    finals.sort_unstable();
+    finals.dedup();
+    finals
+});
+
+/// A searcher for 加载 ("load"), built once.
+static LOADING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("加载"));
 
 /// The heading text without trailing "more" links, if `line` is a section heading.
 pub fn heading(line: &str) -> Option<&str> {
+    // most short lines are menu items: a line whose last character is neither trimmed below nor
+    // ends a heading word or ending is none (the same answer as the full test, sooner)
+    let last = line.chars().next_back()?;
+    if HEADING_FINALS.binary_search(&last).is_err() && !TRIMMED.contains(&last) && !last.is_whitespace() {
+        return None;
+    }
     let mut t = line.trim_end_matches(['>', '»', '＞', ' ', '　', '+', ':', '：']);
     for more in ["更多", "查看更多", "MORE", "More", "more"] {
         // trim_end_matches(more), without building a substring searcher per line
@@ -18,11 +49,10 @@ pub fn heading(line: &str) -> Option<&str> {
         t = t.trim_end();
     }
     // a button that loads more items (`+ 加载更多新闻`) is not a heading
-    if t.is_empty() || t.starts_with(['+', '＋']) || memchr::memmem::find(t.as_bytes(), "加载".as_bytes()).is_some()
-    {
+    if t.is_empty() || t.starts_with(['+', '＋']) || LOADING.find(t.as_bytes()).is_some() {
         return None;
     }
-    if SECTION_HEADINGS.contains(&t) {
+    if HEADINGS.binary_search(&t).is_ok() {
         return Some(t);
     }
     let short = t.chars().count() <= 8;
