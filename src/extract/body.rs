@@ -8,7 +8,7 @@
 //! counter before a gallery caption — `1/10 清晨的码头…` — is not text either.
 
 use crate::classify::Cues;
-use crate::lexicon::VALUE_STOPS;
+use crate::lexicon::{find_word, VALUE_STOPS};
 
 /// The paragraphs of the body lines, in order.
 pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
@@ -37,7 +37,7 @@ fn without_counter(text: &str) -> &str {
 fn without_trailing_link(text: &str) -> &str {
     let trimmed = text.trim_end_matches(['>', '＞', '»']);
     let tail_start = trimmed.rfind(['。', '！', '？', '”', '!', '?']).unwrap_or(0);
-    let says_link = VALUE_STOPS.iter().any(|w| trimmed[tail_start..].contains(w));
+    let says_link = VALUE_STOPS.iter().any(|w| find_word(&trimmed[tail_start..], w).is_some());
     if trimmed.len() == text.len() && !says_link {
         return text;
     }
