@@ -622,21 +622,20 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
 /// Where `word` first occurs in `text` (a byte offset), as `text.find(word)` answers: for a short
 /// word (a lexicon word, a separator) in a line, where building a searcher — which `str::find` and
 /// `memchr::memmem::find` do on every call, and which in wasm has no SIMD to pay it back — costs more
-/// than the search. Finds each candidate start by the word's first byte (`memchr`) and compares the
-/// rest; cost at most the text's length times the word's.
-/// `text` may be a line's bytes cut anywhere.
+/// than the search. Finds each candidate end by the word's last byte (`memchr`; in Chinese text the
+/// last byte of a character varies far more than its lead byte) and compares the rest; cost at most
+/// the text's length times the word's. `text` may be a line's bytes cut anywhere.
 pub fn find_word<T: AsRef<[u8]> + ?Sized>(text: &T, word: &str) -> Option<usize> {
     let (t, w) = (text.as_ref(), word.as_bytes());
-    let Some((&first, rest)) = w.split_first() else { return Some(0) };
-    // the last byte a match can start at, plus one
-    let starts = (t.len() + 1).checked_sub(w.len())?;
-    let mut at = 0;
-    while let Some(i) = memchr::memchr(first, &t[at..starts]) {
-        let start = at + i;
-        if &t[start + 1..start + w.len()] == rest {
+    let Some((&last, head)) = w.split_last() else { return Some(0) };
+    // candidate ends, left to right: the first match found is the leftmost
+    let mut at = head.len();
+    while let Some(i) = memchr::memchr(last, t.get(at..)?) {
+        let start = at + i - head.len();
+        if &t[start..at + i] == head {
             return Some(start);
         }
-        at = start + 1;
+        at += i + 1;
     }
     None
 }

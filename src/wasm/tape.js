@@ -30,7 +30,9 @@ export function fromTape(tape, numbers, units) {
       case 6: {
         const o = {};
         for (let i = tape[t++]; i > 0; i--) {
-          const k = value();
+          // a key seen before, read here: the common case, without a call
+          const op = tape[t++];
+          const k = op === 7 ? keys[tape[t++]] : (t--, value());
           o[k] = value();
         }
         return o;

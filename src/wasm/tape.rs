@@ -121,15 +121,25 @@ impl Tape {
     /// Appends `s` as UTF-16 to the strings, and its length to the tape.
     fn push_text(&mut self, s: &str) {
         let start = self.strings.len();
-        // a UTF-8 string has at least as many bytes as UTF-16 units
-        self.strings.reserve(s.len());
+        // a UTF-8 string has at least as many bytes as UTF-16 units: room for the units is made
+        // first and written by index (no capacity check per unit), then cut to what was written
+        self.strings.resize(start + s.len(), 0);
+        let room = &mut self.strings[start..];
+        let mut n = 0;
         for c in s.chars() {
             match u16::try_from(u32::from(c)) {
-                Ok(unit) => self.strings.push(unit),
-                Err(_) => self.strings.extend_from_slice(c.encode_utf16(&mut [0; 2])),
+                Ok(unit) => {
+                    room[n] = unit;
+                    n += 1;
+                }
+                Err(_) => {
+                    room[n..n + 2].copy_from_slice(c.encode_utf16(&mut [0; 2]));
+                    n += 2;
+                }
             }
         }
-        self.ops.push((self.strings.len() - start) as u32);
+        self.strings.truncate(start + n);
+        self.ops.push(n as u32);
     }
 
     /// Starts an array or object whose count is filled in by [`Tape::end`]; returns where.
