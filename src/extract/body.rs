@@ -17,7 +17,9 @@ pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
 
 /// `text` without a leading gallery counter `3/10 `.
 fn without_counter(text: &str) -> &str {
-    let Some((n, rest)) = text.split_once('/') else { return text };
+    // memchr: most paragraphs hold no slash, and `str::split_once` scans a word at a time in wasm
+    let Some(slash) = memchr::memchr(b'/', text.as_bytes()) else { return text };
+    let (n, rest) = (&text[..slash], &text[slash + 1..]);
     let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let Some(space) = rest.find(crate::blocks::is_space) else { return text };
     let (total, after) = rest.split_at(space);
