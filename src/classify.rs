@@ -32,7 +32,7 @@ use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
 use crate::extract::{breadcrumb, sections};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    scan_line, word, CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, GENERIC_ROOTS, HEADLINE_CONNECTIVES,
+    find_word, scan_line, word, CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, GENERIC_ROOTS, HEADLINE_CONNECTIVES,
     ISSUER_ENDINGS, LIST_WORDS, PHOTO_ENDINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
 
@@ -177,7 +177,13 @@ fn counts(t: &str) -> Counts {
         wide += usize::from(marks);
         digits += usize::from(wide_digits);
     }
-    Counts { chars: count32(t.chars().count()), punct: count32(ascii + wide), digits: count32(digits) }
+    Counts { chars: count32(char_count(t)), punct: count32(ascii + wide), digits: count32(digits) }
+}
+
+/// How many characters `t` holds: the bytes that start one, counted as [`count_bytes`] does (which
+/// the compiler vectorizes for wasm's SIMD as well, where `str::chars().count()` goes a word at a time).
+pub fn char_count(t: &str) -> usize {
+    count_bytes(t.as_bytes(), |b| (b & 0xC0) != 0x80)
 }
 
 /// How many bytes of `b` satisfy `f`, counted in byte lanes the compiler vectorizes.
@@ -263,8 +269,9 @@ const SUBHEADING_LOOK: usize = 5;
 /// its own (相关阅读, 热点新闻: [`SECTION_HEADINGS`]) or names a list (相关…, 最新…, …推荐:
 /// [`LIST_WORDS`]), and heads link titles — with summaries, as often as not.
 fn in_body_subheading(cues: &[Cues], i: usize) -> bool {
-    let list =
-        cues[i].heading().is_some_and(|h| SECTION_HEADINGS.contains(&h) || LIST_WORDS.iter().any(|w| h.contains(w)));
+    let list = cues[i]
+        .heading()
+        .is_some_and(|h| SECTION_HEADINGS.contains(&h) || LIST_WORDS.iter().any(|w| find_word(h, w).is_some()));
     if list || !cues[i - 1].prose {
         return false;
     }
@@ -463,7 +470,7 @@ fn salutation(c: &Cues) -> bool {
         && c.heading().is_none()
         && !c.is_byline()
         && t.chars().all(|ch| is_cjk(ch) || "、，,:：()（） ".contains(ch))
-        && SALUTATION_WORDS.iter().any(|w| t.contains(w))
+        && SALUTATION_WORDS.iter().any(|w| find_word(t, w).is_some())
 }
 
 /// A line that may stand between the body's last paragraph and the closing credits and still be

@@ -619,11 +619,43 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
     found
 }
 
+/// Where `word` first occurs in `text` (a byte offset), as `text.find(word)` answers: for a short
+/// word (a lexicon word, a separator) in a line, where building a searcher — which `str::find` and
+/// `memchr::memmem::find` do on every call, and which in wasm has no SIMD to pay it back — costs more
+/// than the search. Finds each candidate end by the word's last byte (`memchr`; in Chinese text the
+/// last byte of a character varies far more than its lead byte) and compares the rest; cost at most
+/// the text's length times the word's. `text` may be a line's bytes cut anywhere.
+pub fn find_word<T: AsRef<[u8]> + ?Sized>(text: &T, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_ref(), word.as_bytes());
+    let Some((&last, head)) = w.split_last() else { return Some(0) };
+    // candidate ends, left to right: the first match found is the leftmost
+    let mut at = head.len();
+    while let Some(i) = memchr::memchr(last, t.get(at..)?) {
+        let start = at + i - head.len();
+        if &t[start..at + i] == head {
+            return Some(start);
+        }
+        at += i + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use aho_corasick::AhoCorasick;
     use proptest::prelude::*;
+
+    #[test]
+    fn find_word_answers_as_str_find() {
+        let texts = ["", "a", "返回", "点击返回首页，查看更多>>", "首页 / 要闻 ／ 国内", "返返回回", "xx返", "。返回"];
+        let words = ["返回", "查看更多", " / ", " ／ ", "回", "返", "x", "首页 / 要闻 ／ 国内 ", ""];
+        for t in texts {
+            for w in words {
+                assert_eq!(find_word(t, w), t.find(w), "should find {w:?} in {t:?} where str::find does");
+            }
+        }
+    }
 
     /// What [`scan_line`] stands for, list by list: a leftmost-longest search for the labels, a
     /// search per list, and prefix and suffix tests.

@@ -107,12 +107,11 @@ pub fn spans<'a>(
 /// Length of `s` in UTF-16 code units.
 pub fn utf16_len(s: &str) -> usize {
     // every byte that starts a character counts one, four-byte characters count two: in a plain
-    // loop for a short string (a line break, a short line), else the standard library counts the
-    // characters a word at a time
+    // loop for a short string (a line break, a short line), else in vectorized byte lanes
     if s.len() < 32 {
         return s.bytes().map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum();
     }
-    s.chars().count() + crate::classify::count_bytes(s.as_bytes(), |b| b >= 0xF0)
+    crate::classify::char_count(s) + crate::classify::count_bytes(s.as_bytes(), |b| b >= 0xF0)
 }
 
 #[cfg(test)]

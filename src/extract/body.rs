@@ -8,7 +8,7 @@
 //! counter before a gallery caption — `1/10 清晨的码头…` — is not text either.
 
 use crate::classify::Cues;
-use crate::lexicon::VALUE_STOPS;
+use crate::lexicon::{find_word, VALUE_STOPS};
 
 /// The paragraphs of the body lines, in order.
 pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
@@ -17,7 +17,9 @@ pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
 
 /// `text` without a leading gallery counter `3/10 `.
 fn without_counter(text: &str) -> &str {
-    let Some((n, rest)) = text.split_once('/') else { return text };
+    // memchr: most paragraphs hold no slash, and `str::split_once` scans a word at a time in wasm
+    let Some(slash) = memchr::memchr(b'/', text.as_bytes()) else { return text };
+    let (n, rest) = (&text[..slash], &text[slash + 1..]);
     let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let Some(space) = rest.find(crate::blocks::is_space) else { return text };
     let (total, after) = rest.split_at(space);
@@ -37,7 +39,7 @@ fn without_counter(text: &str) -> &str {
 fn without_trailing_link(text: &str) -> &str {
     let trimmed = text.trim_end_matches(['>', '＞', '»']);
     let tail_start = trimmed.rfind(['。', '！', '？', '”', '!', '?']).unwrap_or(0);
-    let says_link = VALUE_STOPS.iter().any(|w| trimmed[tail_start..].contains(w));
+    let says_link = VALUE_STOPS.iter().any(|w| find_word(&trimmed[tail_start..], w).is_some());
     if trimmed.len() == text.len() && !says_link {
         return text;
     }

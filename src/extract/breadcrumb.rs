@@ -6,7 +6,7 @@
 //! Two to seven parts, each short, none with sentence punctuation.
 
 use crate::blocks::is_space;
-use crate::lexicon::{BREADCRUMB_PREFIXES, GENERIC_ROOTS};
+use crate::lexicon::{find_word, BREADCRUMB_PREFIXES, GENERIC_ROOTS};
 
 /// A path separator: `>` and its look-alikes.
 pub fn is_arrow(c: char) -> bool {
@@ -26,7 +26,7 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
     for p in BREADCRUMB_PREFIXES {
         // the first occurrence, if it starts in the first 12 bytes: searched for there only
         let head = &text.as_bytes()[..text.len().min(12 + p.len())];
-        if let Some(at) = memchr::memmem::find(head, p.as_bytes()) {
+        if let Some(at) = find_word(head, p) {
             let rest = &text[at + p.len()..];
             if at <= 12 && rest.starts_with([':', '：']) {
                 text = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(is_space);
@@ -36,7 +36,7 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
     }
     let parts: Vec<&str> = if text.contains(is_arrow) {
         text.split(is_arrow).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
-    } else if text.contains(" / ") || text.contains(" ／ ") {
+    } else if find_word(text, " / ").is_some() || find_word(text, " ／ ").is_some() {
         text.split(['/', '／']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
     } else if GENERIC_ROOTS.iter().any(|r| text.starts_with(r) && text[r.len()..].starts_with(" - ")) {
         // `首页 - 新闻动态`: a dash path, only from a home root (a dash elsewhere joins a headline)

@@ -23,8 +23,10 @@ pub mod relative;
 pub mod sections;
 
 use crate::article::{Article, Diagnostic, Item, Kind, Section};
-use crate::classify::{Cues, Layout};
-use crate::lexicon::{Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES};
+use crate::classify::{char_count, Cues, Layout};
+use crate::lexicon::{
+    find_word, Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES,
+};
 use crate::options::Options;
 
 /// Below this many characters of body, the page is a listing or an index (`kind: other`).
@@ -149,7 +151,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     a.dateline = a.body.first().and_then(|lead| dateline::read(lead, date.or(resolved.as_ref())));
     // a page without a run of prose is a listing, an index or a stub, not an article; a short body
     // under a headline is still one (a gallery's caption, a brief)
-    let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
+    let body_chars: usize = a.body.iter().map(|p| char_count(p)).sum();
     let stub = a.body.is_empty() || (body_chars < LISTING_BODY_CHARS && a.title.is_none());
     a.kind = if stub { Kind::Other } else { Kind::Article };
 
@@ -213,7 +215,7 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
 /// print it: the word right after it is the page's category, a part of its breadcrumb. The poster is
 /// the site's account, not the outlet the text comes from.
 fn poster(line: &str, word: &str, breadcrumb: &[String]) -> bool {
-    let Some(at) = line.find(word) else { return false };
+    let Some(at) = find_word(line, word) else { return false };
     let next = line[at + word.len()..].split(crate::blocks::is_space).find(|w| !w.is_empty());
     let categories = &breadcrumb[..breadcrumb.len().saturating_sub(1)];
     next.is_some_and(|n| categories.iter().any(|c| c == n))
@@ -329,7 +331,7 @@ fn diagnose(a: &mut Article, date: Option<&date::DateMatch>, options: &Options) 
             }
         }
     }
-    let body_chars: usize = a.body.iter().map(|p| p.chars().count()).sum();
+    let body_chars: usize = a.body.iter().map(|p| char_count(p)).sum();
     if a.body.is_empty() {
         a.diagnostics.push(Diagnostic::new("no-body", "no run of prose found: the input may not be an article"));
     } else if body_chars < LISTING_BODY_CHARS {

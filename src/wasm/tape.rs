@@ -14,8 +14,8 @@
 //! each string with its own `TextDecoder` call; an Article of a text page holds hundreds of strings and
 //! blocks, and those calls took a third of the time of a parse in Node. Decoding UTF-8 in JavaScript
 //! runs at about 250 MB/s in Node 20, a UTF-16 `TextDecoder` at several GB/s, so the strings are
-//! transcoded here. The rules: the keys of structs (`&'static str`) are sent once per call and then by
-//! index; integers outside JavaScript's safe range and byte strings (which no output holds) are
+//! transcoded here. The rules: the keys of structs and the names of unit variants (`&'static str`, such as a
+//! block's role) are sent once per call and then by index; integers outside JavaScript's safe range and byte strings (which no output holds) are
 //! refused with an error rather than rounded.
 
 use serde::ser::{self, Serialize};
@@ -34,9 +34,10 @@ mod op {
     pub const ARRAY: u32 = 5;
     /// an object: its number of keys follows, then key and value for each
     pub const OBJECT: u32 = 6;
-    /// in a key's place: a key seen before in this call, by the index that follows
+    /// a key, or a unit variant's name, seen before in this call: by the index that follows
     pub const KEY: u32 = 7;
-    /// in a key's place: a key not seen before in this call (a string as [`STRING`]), which gets the next index
+    /// a key, or a unit variant's name, not seen before in this call (a string as [`STRING`]), which
+    /// gets the next index
     pub const NEW_KEY: u32 = 8;
 }
 
@@ -120,15 +121,25 @@ impl Tape {
     /// Appends `s` as UTF-16 to the strings, and its length to the tape.
     fn push_text(&mut self, s: &str) {
         let start = self.strings.len();
-        // a UTF-8 string has at least as many bytes as UTF-16 units
-        self.strings.reserve(s.len());
+        // a UTF-8 string has at least as many bytes as UTF-16 units: room for the units is made
+        // first and written by index (no capacity check per unit), then cut to what was written
+        self.strings.resize(start + s.len(), 0);
+        let room = &mut self.strings[start..];
+        let mut n = 0;
         for c in s.chars() {
             match u16::try_from(u32::from(c)) {
-                Ok(unit) => self.strings.push(unit),
-                Err(_) => self.strings.extend_from_slice(c.encode_utf16(&mut [0; 2])),
+                Ok(unit) => {
+                    room[n] = unit;
+                    n += 1;
+                }
+                Err(_) => {
+                    room[n..n + 2].copy_from_slice(c.encode_utf16(&mut [0; 2]));
+                    n += 2;
+                }
             }
         }
-        self.ops.push((self.strings.len() - start) as u32);
+        self.strings.truncate(start + n);
+        self.ops.push(n as u32);
     }
 
     /// Starts an array or object whose count is filled in by [`Tape::end`]; returns where.
@@ -254,7 +265,8 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result {
-        self.string(variant);
+        // a variant's name (a block's role, an article's kind) recurs hundreds of times: sent as a key is
+        self.key(variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result {
