@@ -34,15 +34,17 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
             }
         }
     }
+    // no path has more than seven parts: the eighth settles it, so a long line costs no more
+    // memory than a short one
     let parts: Vec<&str> = if text.contains(is_arrow) {
-        text.split(is_arrow).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
+        text.split(is_arrow).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).take(8).collect()
     } else if find_word(text, " / ").is_some() || find_word(text, " ／ ").is_some() {
-        text.split(['/', '／']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
+        text.split(['/', '／']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).take(8).collect()
     } else if GENERIC_ROOTS.iter().any(|r| text.starts_with(r) && text[r.len()..].starts_with(" - ")) {
         // `首页 - 新闻动态`: a dash path, only from a home root (a dash elsewhere joins a headline)
-        text.split(" - ").map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
+        text.split(" - ").map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).take(8).collect()
     } else {
-        let words: Vec<&str> = text.split(is_space).filter(|p| !p.is_empty()).collect();
+        let words: Vec<&str> = text.split(is_space).filter(|p| !p.is_empty()).take(8).collect();
         if words.last() != Some(&"正文") {
             return None;
         }
