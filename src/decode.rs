@@ -214,6 +214,13 @@ fn choose(bytes: &[u8], utf8: bool) -> (Enc, String) {
         return (Enc::Utf8, if ascii { "the bytes are ASCII".into() } else { "the bytes are valid UTF-8".into() });
     }
     match detect(bytes) {
+        // binary data has no text encoding: a detector's guess reads each of its bytes as a letter
+        // of some single-byte script. Only a multi-byte encoding that reads it cleanly is kept (a
+        // GBK page with a stray NUL); anything else is read as UTF-8, which keeps whatever UTF-8
+        // text it holds and marks every other byte U+FFFD
+        Some(enc) if looks_binary(bytes) && !clean_multi_byte(enc, bytes) => {
+            (Enc::Utf8, "no declaration, and NUL bytes: binary data, not text in a legacy encoding".into())
+        }
         Some(enc) => (enc, "no declaration; detected by chardetng".into()),
         // without a detector, Chinese bytes that are not UTF-8 are most likely GB18030
         None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text".into()),
@@ -491,5 +498,20 @@ mod tests {
         assert!(d.text.contains('\u{fffd}'), "should replace undecodable bytes");
         assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should report replaced bytes");
         assert!(decode(b"\x7fELF\0\0\x01").diagnostics.iter().any(|x| x.code == "binary"), "should flag NULs");
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn binary_data_is_read_as_utf8_but_a_clean_gbk_page_keeps_its_encoding() {
+        // bytes no encoding reads, with NULs and a UTF-8 中 among them: not a Western page
+        let junk = b"\x80\xff\xfe\xc3\n\xe4\xb8\n\xf0\x9f\x98\x00\xe4\xb8\xad\xed\xa0\x80".repeat(50);
+        let d = decode(&junk);
+        assert_eq!(d.encoding, "UTF-8", "should read binary data as UTF-8, not guess a legacy encoding");
+        assert!(d.text.contains('中') && d.text.contains('\u{fffd}'), "should keep the UTF-8 and mark the rest");
+        // a GBK page with a stray NUL is still GBK
+        let gbk = "新华社北京电，国务院总理在人民大会堂会见了来访的代表团，双方就经济合作交换了意见。\0";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(gbk);
+        let d = decode(&bytes);
+        assert_eq!((d.text.as_ref(), d.encoding), (gbk, "gb18030"), "should read a clean GBK page with a NUL as GBK");
     }
 }
