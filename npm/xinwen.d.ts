@@ -66,7 +66,7 @@ export interface Item {
 }
 
 /**
- * One non-blank line of the input with the role the parser gave it.
+ * One non-blank line of the input (or one run of noise lines) with the role the parser gave it.
  */
 export interface Block {
     /**
@@ -167,7 +167,9 @@ export interface Article {
      */
     sections: Section[];
     /**
-     * Every non-blank line (block) of the input, in order, with its role and span.
+     * Every non-blank line (block) of the input, in order, with its role and span; in text, a run
+     * of 32 or more noise lines (a character per line, lines of symbols or undecodable bytes) is
+     * one block.
      */
     blocks: Block[];
     /**

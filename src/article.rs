@@ -33,7 +33,9 @@ pub struct Article {
     pub body: Vec<String>,
     /// The page's trailing blocks (相关阅读, 热点新闻 …) with their items.
     pub sections: Vec<Section>,
-    /// Every non-blank line (block) of the input, in order, with its role and span.
+    /// Every non-blank line (block) of the input, in order, with its role and span; in text, a run
+    /// of 32 or more noise lines (a character per line, lines of symbols or undecodable bytes) is
+    /// one block.
     pub blocks: Vec<Block>,
     /// What could not be found, and other remarks about the input.
     pub diagnostics: Vec<Diagnostic>,
@@ -91,7 +93,7 @@ pub struct Item {
     pub summary: Option<String>,
 }
 
-/// One non-blank line of the input with the role the parser gave it.
+/// One non-blank line of the input (or one run of noise lines) with the role the parser gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]

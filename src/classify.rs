@@ -6,7 +6,8 @@
 //! 1. Cues per line: length, sentence punctuation, labelled credits, dates (also a date broken over
 //!    lines), furniture (share bars, 原标题 notes, disclaimers, pagers, promotions), photo captions,
 //!    footer words (版权所有, ICP备), section headings — but a heading between paragraphs of prose is
-//!    a subheading of the text (a digest's `国内资讯`), not a trailing block's.
+//!    a subheading of the text (a digest's `国内资讯`), not a trailing block's. A run of noise lines
+//!    (one record from `blocks::text`: a character per line, symbols, undecodable bytes) is furniture.
 //! 2. The body is the run of lines with the most prose: each prose line weighs its length, each
 //!    short or unpunctuated line costs a little, credits, furniture, headings and footers cost a lot;
 //!    the best-scoring contiguous run wins (the maximum-subarray idea of Body Text Extraction,
@@ -57,6 +58,24 @@ pub struct Cues<'a> {
 }
 
 impl<'a> Cues<'a> {
+    /// A run of noise lines ([`crate::blocks::text::split`]): page furniture, and nothing else.
+    fn run(line: Line<'a>) -> Self {
+        let chars = count32(char_count(line.text));
+        let (credits, dates) = (Box::default(), Box::default());
+        Cues {
+            line,
+            chars,
+            punct: 0,
+            prose: false,
+            furniture: true,
+            photo: false,
+            footer: false,
+            heading_len: 0,
+            credits,
+            dates,
+        }
+    }
+
     /// The section heading the line holds (`相关阅读`, from `相关阅读 更多>>`), if it is one.
     pub fn heading(&self) -> Option<&'a str> {
         (self.heading_len > 0).then(|| &self.line.text[..usize::from(self.heading_len)])
@@ -203,6 +222,9 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
     let mut cues: Vec<Cues<'a>> = lines
         .map(|line| {
             let t = line.text;
+            if crate::blocks::text::is_run(t) {
+                return Cues::run(line);
+            }
             let Counts { chars, punct, digits } = counts(t);
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =

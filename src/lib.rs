@@ -96,13 +96,14 @@ fn parse_decoded(decoded: decode::Decoded<'_>, options: &Options) -> Article {
 }
 
 fn parse_text(input: &str, options: &Options) -> Article {
-    let cues = classify::cues(blocks::text::split(input));
+    let lines = blocks::text::split(input);
+    let cues = classify::cues(lines.clone());
     let layout = classify::classify(&cues);
     let mut article = extract::assemble(&cues, &layout, options);
     // the cues are the most memory a parse takes: gone before the blocks are made, from the lines
-    // split once more
+    // split once more (a copy of the iterator, not of the lines)
     drop(cues);
-    article.blocks = make_blocks(blocks::text::spans(input, blocks::text::texts(input)), &layout.roles);
+    article.blocks = make_blocks(blocks::text::spans(input, lines.map(|l| l.text)), &layout.roles);
     article
 }
 

@@ -6,7 +6,8 @@
 //! (serialized as the CLI prints it); `diagnostics` is compared as the list of codes. Keys absent from
 //! the JSON are not checked. A `today` key is not a field: the page is parsed with that
 //! `Options.today` (relative dates such as 昨天 resolve against it). Every block's span must slice (in UTF-16 units) to exactly one
-//! non-blank line of the input, trimmed, in order, and every such line must have a block.
+//! non-blank line of the input, trimmed, in order (or to a run of 32 or more such lines: noise lines
+//! make one block), and every such line must be in a block.
 
 use serde_json::Value;
 use std::fs;
@@ -77,12 +78,22 @@ fn golden_block_spans_slice_to_their_lines() {
         let units: Vec<u16> = input.encode_utf16().collect();
         let article = xinwen::parse(&input);
         let lines = trimmed_lines(&input);
-        assert_eq!(article.blocks.len(), lines.len(), "{name}: should have one block per non-blank line");
-        for (k, (block, line)) in article.blocks.iter().zip(&lines).enumerate() {
+        // each block is one line, or a run of at least 32 noise lines (`blocks::text::RUN`), in order
+        let mut next = 0;
+        for (k, block) in article.blocks.iter().enumerate() {
             assert!(block.start <= block.end && block.end <= units.len(), "{name}: block {k} should lie in the input");
             let slice = String::from_utf16(&units[block.start..block.end])
                 .unwrap_or_else(|_| panic!("{name}: block {k} should not split a surrogate pair"));
-            assert_eq!(&slice, line, "{name}: block {k} should slice (UTF-16) to exactly its line");
+            let covered = trimmed_lines(&slice);
+            assert!(covered.len() == 1 || covered.len() >= 32, "{name}: block {k} should be one line or a long run");
+            assert_eq!(
+                lines.get(next..next + covered.len()),
+                Some(&covered[..]),
+                "{name}: block {k} should slice (UTF-16) to exactly its line(s)"
+            );
+            assert_eq!(slice.trim(), slice, "{name}: block {k} should start and end on a character of its lines");
+            next += covered.len();
         }
+        assert_eq!(next, lines.len(), "{name}: every non-blank line should be in a block");
     }
 }

@@ -57,12 +57,12 @@ fn blank_lines_make_an_empty_article() {
 }
 
 #[test]
-fn one_character_lines_make_one_unit_blocks() {
+fn one_character_lines_make_one_block() {
     let article = checked(&cases::one_char_lines(100_000));
-    assert!(article.blocks.len() <= 100_000, "should make at most one block per line");
-    for block in &article.blocks {
-        assert_eq!(block.end - block.start, 1, "each block should be its one character: {block:?}");
-    }
+    assert_eq!(article.blocks.len(), 1, "should make one block of the run of one-character lines");
+    assert_eq!((article.blocks[0].start, article.blocks[0].end), (0, 199_999), "should span every line");
+    assert_eq!(article.blocks[0].role, xinwen::Role::Navigation, "should read the run as page furniture");
+    assert!(article.title.is_none() && article.body.is_empty(), "should find no title and no body");
     assert!(article.published.is_none(), "should find no date in single characters");
 }
 
@@ -114,16 +114,24 @@ fn every_date_shape_on_every_line_gives_no_wrong_date() {
 fn nul_bytes_are_refused_or_read_without_panic() {
     let article = checked(&cases::nul_bytes(200_000));
     assert!(article.title.is_none() && article.body.is_empty(), "NUL bytes should give no article");
-    assert!(!article.diagnostics.is_empty(), "should say why the input gave nothing");
+    let codes: Vec<&str> = article.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"binary"), "should say the input is binary: {codes:?}");
 }
 
 #[test]
 fn invalid_utf8_is_replaced_and_reported() {
-    let article = checked(&cases::invalid_utf8(100_000));
-    assert!(!article.diagnostics.is_empty(), "should report the undecodable bytes");
-    for text in article.title.iter().chain(&article.body) {
-        assert!(!text.contains('\0'), "should not pass NUL characters into fields: {text:?}");
+    let input = cases::invalid_utf8(100_000);
+    let article = checked(&input);
+    let codes: Vec<&str> = article.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    for code in ["encoding-errors", "binary"] {
+        assert!(codes.contains(&code), "should report {code}: {codes:?}");
     }
+    let Input::Bytes(bytes) = &input else { unreachable!() };
+    let decoded = xinwen::decode::decode(bytes);
+    assert_eq!(decoded.encoding, "UTF-8", "binary data should be read as UTF-8, not as a guessed legacy encoding");
+    assert!(decoded.text.contains('中'), "should keep the UTF-8 text among the bytes");
+    assert_eq!(article.blocks.len(), 1, "should make one block of the undecodable lines");
+    assert!(article.title.is_none() && article.body.is_empty(), "should find no title and no body");
 }
 
 #[test]

@@ -5,8 +5,9 @@
 //! Out: nothing; each property fails with a "should …" message and proptest's minimal input.
 //! The properties:
 //! 1. parsing never panics;
-//! 2. every non-blank line becomes exactly one block, in order, and its span is in bounds, non-empty
-//!    and does not overlap its neighbours;
+//! 2. every non-blank line becomes exactly one block (but 32 or more noise lines in a row — single
+//!    characters, no letter or digit, undecodable or control characters — become one), in order,
+//!    and its span is in bounds, non-empty and does not overlap its neighbours;
 //! 3. `input.encode_utf16()[start..end]` is the line's text without surrounding white space
 //!    (checked against a small independent line splitter written from the documented rules);
 //! 4. the same input gives the same Article;
@@ -18,7 +19,7 @@
 //! 7. a publication date is well-formed ISO 8601 with its fields in range, and a real calendar day.
 //!
 //! The plain tests at the end feed deterministic pathological inputs (a 1 MB line, 100k blank
-//! lines, 100k one-character lines, a byline label on every line) and check the result is sane.
+//! lines, 100k one-character lines (one block), a byline label on every line) and check the result is sane.
 
 use proptest::prelude::*;
 use xinwen::{parse, parse_with, Article, Format, Options, Role};
@@ -53,6 +54,36 @@ fn reference_lines(input: &str) -> Vec<(&str, usize, usize)> {
         }
         rest = tail;
     }
+}
+
+/// The documented noise line: at most 32 bytes, and one character, or no letter or digit, or a
+/// U+FFFD or a control character that is not white space.
+fn reference_noise(text: &str) -> bool {
+    text.len() <= 32
+        && (text.chars().count() == 1
+            || !text.chars().any(char::is_alphanumeric)
+            || text.chars().any(|c| c == '\u{fffd}' || (c.is_control() && !c.is_whitespace())))
+}
+
+/// The reference blocks: [`reference_lines`], but 32 or more noise lines in a row are one block,
+/// from the first line's text to the last's.
+fn reference_blocks(input: &str) -> Vec<(&str, usize, usize)> {
+    let lines = reference_lines(input);
+    let offset = |t: &str| t.as_ptr() as usize - input.as_ptr() as usize;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let n = lines[i..].iter().take_while(|l| reference_noise(l.0)).count();
+        if n >= 32 {
+            let (first, last) = (lines[i], lines[i + n - 1]);
+            out.push((&input[offset(first.0)..offset(last.0) + last.0.len()], first.1, last.2));
+            i += n;
+        } else {
+            out.extend(&lines[i..i + n.max(1)]);
+            i += n.max(1);
+        }
+    }
+    out
 }
 
 /// Whether `s` is `YYYY-MM-DD` or `YYYY-MM-DDThh:mm[:ss]+08:00` with fields in range; with
@@ -95,16 +126,16 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     }
     prop_assert!(auto.blocks.iter().all(|b| b.start < b.end && b.end <= units.len()), "spans should be in bounds");
     let article = parse_text(input);
-    let expected = reference_lines(input);
+    let expected = reference_blocks(input);
 
-    prop_assert_eq!(article.blocks.len(), expected.len(), "should make one block per non-blank line");
+    prop_assert_eq!(article.blocks.len(), expected.len(), "should make one block per non-blank line or noise run");
     for (i, (block, &(text, start, end))) in article.blocks.iter().zip(&expected).enumerate() {
         prop_assert!(block.start < block.end, "block {} should not be empty: {:?}", i, block);
         prop_assert!(block.end <= units.len(), "block {} should end within the input: {:?}", i, block);
         let slice = String::from_utf16(&units[block.start..block.end]);
         prop_assert!(slice.is_ok(), "block {} should not split a surrogate pair: {:?}", i, block);
         let slice = slice.unwrap();
-        prop_assert_eq!(&slice, text, "block {} should span the line's trimmed text", i);
+        prop_assert_eq!(&slice, text, "block {} should span the line's (or the run's) trimmed text", i);
         prop_assert_eq!((block.start, block.end), (start, end), "block {} should have the reference span", i);
     }
     for (i, pair) in article.blocks.windows(2).enumerate() {
@@ -353,6 +384,20 @@ fn shaped_page() -> impl Strategy<Value = String> {
     })
 }
 
+/// A page of noise lines (single characters, rules, U+FFFD, control characters) in runs of any
+/// length, now and then a line of words, joined by any line end and blank lines.
+fn noisy_page() -> impl Strategy<Value = String> {
+    let noise =
+        prop::sample::select(vec!["字", "›", "a", "7", "★★", "—— ——", "\u{fffd}", "\u{fffd}中", "x\0y", "\u{e600}"]);
+    let line = prop_oneof![
+        12 => noise.prop_map(str::to_string),
+        1 => prop::sample::select(vec!["首页", "新闻中心", "记者从市政府获悉，今年以来经济运行平稳。"]).prop_map(str::to_string),
+        1 => "\\PC{1,40}",
+    ];
+    let end = prop::sample::select(vec!["\n", "\r\n", "\r", "\n\n", " \n\u{3000}"]);
+    prop::collection::vec((line, end), 0..150).prop_map(|v| v.into_iter().map(|(l, e)| l + e).collect())
+}
+
 proptest! {
     #![proptest_config(config(256))]
 
@@ -373,6 +418,11 @@ proptest! {
 
     #[test]
     fn news_like_pages_keep_the_properties(input in page()) {
+        check(&input)?;
+    }
+
+    #[test]
+    fn noisy_pages_keep_the_properties(input in noisy_page()) {
         check(&input)?;
     }
 
@@ -481,15 +531,21 @@ fn a_hundred_thousand_blank_lines_make_nothing() {
 }
 
 #[test]
-fn a_hundred_thousand_one_character_lines_make_as_many_blocks() {
+fn a_hundred_thousand_one_character_lines_make_one_block() {
     let input = "字\n".repeat(100_000);
     let article = checked(&input);
-    assert_eq!(article.blocks.len(), 100_000, "should make one block per line");
-    assert!(
-        article.blocks.iter().enumerate().all(|(i, b)| b.start == 2 * i && b.end == 2 * i + 1),
-        "should give line i the span [2i, 2i+1)"
-    );
+    assert_eq!(article.blocks.len(), 1, "should make one block of the run");
+    assert_eq!((article.blocks[0].start, article.blocks[0].end), (0, 199_999), "should span the run");
+    assert_eq!(article.blocks[0].role, Role::Navigation, "should read the run as page furniture");
     assert!(article.body.is_empty(), "should find no prose in one-character lines");
+}
+
+#[test]
+fn one_character_lines_short_of_a_run_make_a_block_each() {
+    // 31 one-character lines, a word, 31 more: never 32 noise lines in a row
+    let input = format!("{}新闻\n{}", "字\n".repeat(31), "›\n".repeat(31));
+    let article = checked(&input);
+    assert_eq!(article.blocks.len(), 63, "should make one block per line");
 }
 
 #[test]

@@ -1,42 +1,112 @@
 //! Plain text → blocks.
 //!
-//! In: the text a browser copies or a crawl corpus stores. Out: one [`Line`] per non-blank line,
-//! and the lines' spans.
+//! In: the text a browser copies or a crawl corpus stores. Out: one [`Line`] per non-blank line
+//! (but one for a whole run of noise lines, see [`noise`]), and the lines' spans.
 //! Rules: lines end at `\n`, `\r\n` or `\r`; leading and trailing white space (including the
 //! ideographic space U+3000 that indents Chinese paragraphs) is not part of a line; spans count
 //! UTF-16 code units so that JavaScript's `input.slice(start, end)` is the line's text.
-//! No allocation: [`split`] is an iterator that knows its length (a first pass counts the lines,
+//! No allocation: [`split`] is an iterator that knows its length (a first pass counts the records,
 //! so that what collects them allocates once), and [`spans`] walks the input once more, when the
 //! output's blocks are made.
 
 use super::{find_either, is_space, Line};
 
-/// The non-blank lines of `input`, in order.
+/// The records of `input`, in order: its non-blank lines, but a run of [`RUN`] or more noise lines
+/// in a row (see [`noise`]) is one record spanning the run.
 pub fn split(input: &str) -> Lines<'_> {
+    // a first pass counts the lines, so that what collects them allocates once, and tells whether
+    // there is any run of noise lines. A run holds one of every RUN-th line, so only those lines
+    // are looked at, and around one that is noise, the lines before it (kept in a ring) and after
+    // it, as far as the noise goes
     let bytes = input.as_bytes();
-    let (mut pos, mut left) = (0, 0);
+    let (mut pos, mut lines, mut runs) = (0, 0, false);
+    let mut recent = [""; RUN];
+    // noise lines in a row up to the line being read, counted from a noise RUN-th line
+    let mut streak = None;
     while pos < bytes.len() {
         let nl = find_either(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let line = &input[pos..nl];
+        pos = nl + 1;
         // a line that starts with a letter is not blank (the first byte tells, but for the lead
         // bytes of the few non-ASCII spaces: U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000, U+FEFF)
-        let blank = match bytes.get(pos).filter(|_| pos < nl) {
+        let blank = match line.as_bytes().first() {
             None => true,
             Some(b'\t' | b'\x0b' | b'\x0c' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
-                input[pos..nl].trim_matches(is_space).is_empty()
+                line.trim_matches(is_space).is_empty()
             }
             Some(_) => false,
         };
-        left += usize::from(!blank);
-        pos = nl + 1;
+        if blank || runs {
+            lines += usize::from(!blank);
+            continue;
+        }
+        recent[lines % RUN] = line;
+        streak = match streak {
+            Some(n) if noise(line.trim_matches(is_space)) => Some(n + 1),
+            Some(_) => None,
+            None if lines % RUN == 0 && noise(line.trim_matches(is_space)) => {
+                let before = (1..RUN.min(lines + 1))
+                    .take_while(|&k| noise(recent[(lines - k) % RUN].trim_matches(is_space)))
+                    .count();
+                Some(before + 1)
+            }
+            None => None,
+        };
+        runs = streak.is_some_and(|n| n >= RUN);
+        lines += 1;
     }
-    Lines { input, pos: 0, left }
+    if !runs {
+        return Lines { left: lines, plain_until: usize::MAX, ..Lines::new(input) };
+    }
+    let mut count = Lines::new(input);
+    while count.next_record().is_some() {
+        count.left += 1;
+    }
+    Lines { left: count.left, ..Lines::new(input) }
 }
 
-/// The texts of the non-blank lines of `input`, in order, as [`split`] gives them, without
-/// counting them first.
-pub fn texts(input: &str) -> impl Iterator<Item = &str> {
-    let mut lines = Lines { input, pos: 0, left: 0 };
-    std::iter::from_fn(move || lines.next_line())
+/// Noise lines in a row that make one record: a run this long is no part of any cue a line
+/// gives with its neighbours (a breadcrumb or a date broken over lines, a pager) and no text.
+pub const RUN: usize = 32;
+
+/// Lines longer than this (in bytes) are never noise: they pay for their record.
+const NOISE_BYTES: usize = 32;
+
+/// A line too poor to read alone, as pages show them in long runs: a character per line (text set
+/// vertically, icon bars, a stretched pager), a line with no letter or digit (rules, arrows, icon
+/// glyphs), and bytes that are not text (U+FFFD from undecodable bytes, control characters from
+/// binary data). One record per such line would cost far more than the line (issue 8).
+fn noise(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() > NOISE_BYTES {
+        return false;
+    }
+    // bytes that are not text, on the bytes: C0 controls (white space aside), DEL, C1 controls
+    // (`C2 80`…`C2 9F`, U+0085 aside) and U+FFFD (`EF BF BD`)
+    let mut word = false;
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => {}
+            0..=0x1F | 0x7F => return true,
+            0xC2 if matches!(b.get(i + 1), Some(&(0x80..=0x84 | 0x86..=0x9F))) => return true,
+            0xEF if b.get(i + 1) == Some(&0xBF) && b.get(i + 2) == Some(&0xBD) => return true,
+            // the lead byte of a Han character (U+4000…U+9FFF, the Yijing hexagrams `E4 B7 xx` aside)
+            0xE5..=0xE9 => word = true,
+            0xE4 if b.get(i + 1) != Some(&0xB7) => word = true,
+            _ => word |= x.is_ascii_alphanumeric(),
+        }
+    }
+    let mut chars = text.chars();
+    chars.next();
+    // one character; else a letter or digit of any script makes a word
+    chars.as_str().is_empty() || !(word || text.chars().any(char::is_alphanumeric))
+}
+
+/// Whether a record is a run of noise lines rather than one line: only a run holds a line break,
+/// and its first line, being noise, is short.
+pub fn is_run(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(NOISE_BYTES + 1)];
+    text.len() >= 2 * RUN - 1 && memchr::memchr2(b'\n', b'\r', head).is_some()
 }
 
 /// The iterator [`split`] returns.
@@ -45,11 +115,18 @@ pub struct Lines<'a> {
     input: &'a str,
     /// Byte offset of the next line.
     pos: usize,
-    /// Lines left.
+    /// Records left.
     left: usize,
+    /// Lines that start before this offset are read one by one: a run of noise lines too short
+    /// to be one record, already looked at.
+    plain_until: usize,
 }
 
 impl<'a> Lines<'a> {
+    fn new(input: &'a str) -> Self {
+        Lines { input, pos: 0, left: 0, plain_until: 0 }
+    }
+
     /// The next non-blank line's text, trimmed.
     fn next_line(&mut self) -> Option<&'a str> {
         let bytes = self.input.as_bytes();
@@ -69,13 +146,36 @@ impl<'a> Lines<'a> {
         }
         None
     }
+
+    /// The next record: a line, or a run of noise lines. Each line is looked at no more than
+    /// twice, so the cost stays linear however the runs fall.
+    fn next_record(&mut self) -> Option<&'a str> {
+        let plain = self.pos < self.plain_until;
+        let first = self.next_line()?;
+        if plain || !noise(first) {
+            return Some(first);
+        }
+        let mut ahead = self.clone();
+        let (mut n, mut last, mut after) = (1, first, self.pos);
+        while let Some(next) = ahead.next_line().filter(|t| noise(t)) {
+            (n, last, after) = (n + 1, next, ahead.pos);
+        }
+        if n < RUN {
+            self.plain_until = after;
+            return Some(first);
+        }
+        self.pos = after;
+        let start = first.as_ptr() as usize - self.input.as_ptr() as usize;
+        let end = last.as_ptr() as usize - self.input.as_ptr() as usize + last.len();
+        Some(&self.input[start..end])
+    }
 }
 
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
     fn next(&mut self) -> Option<Line<'a>> {
-        let text = self.next_line()?;
+        let text = self.next_record()?;
         self.left = self.left.saturating_sub(1);
         Some(Line { text })
     }
@@ -117,6 +217,38 @@ pub fn utf16_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_noise_lines_is_one_record_wherever_it_falls() {
+        // runs of 30 to 34 noise lines after 0 to 40 lines of words: the first pass looks only at
+        // every RUN-th line and around it, so every alignment of the run is tried
+        for before in 0..40 {
+            for run in 30..35 {
+                let input = format!("{}{}新闻\n", "新闻\n".repeat(before), "|\n\n".repeat(run));
+                let records: Vec<&str> = split(&input).map(|l| l.text).collect();
+                let expected = before + if run >= RUN { 1 } else { run } + 1;
+                assert_eq!(split(&input).len(), expected, "should count {before} lines, a run of {run}, a line");
+                assert_eq!(records.len(), expected, "should give {before} lines, a run of {run}, a line");
+                if run >= RUN {
+                    assert_eq!(records[before], "|\n\n".repeat(run).trim_end(), "should span the whole run");
+                    assert!(is_run(records[before]), "should know the run for one");
+                }
+                assert!(records.iter().filter(|t| t.len() == 1).all(|t| !is_run(t)), "a line is no run");
+            }
+        }
+    }
+
+    #[test]
+    fn noise_lines_are_characters_alone_symbols_and_bytes_that_are_not_text() {
+        for line in ["字", "a", "|", "★★", "—— ——", "\u{fffd}", "\u{fffd}中文", "中\0文", "ab\u{7f}", "x\u{86}", "〓〓"]
+        {
+            assert!(noise(line), "{line:?} should be noise");
+        }
+        for line in ["首页", "新闻中心", "ab", "12", "Ça", "ひらがな", "x\u{85}y", "中\t文", &"字".repeat(11)]
+        {
+            assert!(!noise(line), "{line:?} should not be noise");
+        }
+    }
 
     #[test]
     fn spans_count_utf16_units() {
