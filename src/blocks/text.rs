@@ -9,6 +9,8 @@
 //! so that what collects them allocates once), and [`spans`] walks the input once more, when the
 //! output's blocks are made.
 
+use std::rc::Rc;
+
 use super::{find_either, is_space, Line};
 
 /// The records of `input`, in order: its non-blank lines, but a run of [`RUN`] or more noise lines
@@ -56,13 +58,19 @@ pub fn split(input: &str) -> Lines<'_> {
         lines += 1;
     }
     if !runs {
-        return Lines { left: lines, plain_until: usize::MAX, ..Lines::new(input) };
+        return Lines { left: lines, ..Lines::new(input, Mode::Plain) };
     }
-    let mut count = Lines::new(input);
-    while count.next_record().is_some() {
-        count.left += 1;
+    // the second pass finds the runs, once: the passes after it replay them
+    let mut finder = Lines::new(input, Mode::Find { plain_until: 0 });
+    let (mut left, mut found) = (0, Vec::new());
+    while let Some(text) = finder.next_record() {
+        left += 1;
+        if is_run(text) {
+            let start = text.as_ptr() as usize - input.as_ptr() as usize;
+            found.push((start, start + text.len()));
+        }
     }
-    Lines { left: count.left, ..Lines::new(input) }
+    Lines { left, ..Lines::new(input, Mode::Replay { runs: found.into(), next: 0 }) }
 }
 
 /// Noise lines in a row that make one record: a run this long is no part of any cue a line
@@ -117,14 +125,24 @@ pub struct Lines<'a> {
     pos: usize,
     /// Records left.
     left: usize,
-    /// Lines that start before this offset are read one by one: a run of noise lines too short
-    /// to be one record, already looked at.
-    plain_until: usize,
+    mode: Mode,
+}
+
+/// How [`Lines`] knows the runs of noise lines.
+#[derive(Debug, Clone)]
+enum Mode {
+    /// There are none: every line is a record.
+    Plain,
+    /// Look for them. Lines that start before `plain_until` are read one by one: a run of noise
+    /// lines too short to be one record, already looked at.
+    Find { plain_until: usize },
+    /// They are these byte ranges, in order; `next` is the first not yet read.
+    Replay { runs: Rc<[(usize, usize)]>, next: usize },
 }
 
 impl<'a> Lines<'a> {
-    fn new(input: &'a str) -> Self {
-        Lines { input, pos: 0, left: 0, plain_until: 0 }
+    fn new(input: &'a str, mode: Mode) -> Self {
+        Lines { input, pos: 0, left: 0, mode }
     }
 
     /// The next non-blank line's text, trimmed.
@@ -147,25 +165,40 @@ impl<'a> Lines<'a> {
         None
     }
 
-    /// The next record: a line, or a run of noise lines. Each line is looked at no more than
-    /// twice, so the cost stays linear however the runs fall.
+    /// The next record: a line, or a run of noise lines. Finding the runs looks at each line no
+    /// more than twice, so the cost stays linear however the runs fall.
     fn next_record(&mut self) -> Option<&'a str> {
-        let plain = self.pos < self.plain_until;
+        let pos = self.pos;
         let first = self.next_line()?;
-        if plain || !noise(first) {
+        let start = first.as_ptr() as usize - self.input.as_ptr() as usize;
+        let plain_until = match &mut self.mode {
+            Mode::Plain => return Some(first),
+            Mode::Replay { runs, next } => {
+                return Some(match runs.get(*next) {
+                    Some(&(run, end)) if run == start => {
+                        *next += 1;
+                        self.pos = end;
+                        &self.input[start..end]
+                    }
+                    _ => first,
+                });
+            }
+            Mode::Find { plain_until } => plain_until,
+        };
+        if pos < *plain_until || !noise(first) {
             return Some(first);
         }
-        let mut ahead = self.clone();
+        let mut ahead = Lines::new(self.input, Mode::Plain);
+        ahead.pos = self.pos;
         let (mut n, mut last, mut after) = (1, first, self.pos);
         while let Some(next) = ahead.next_line().filter(|t| noise(t)) {
             (n, last, after) = (n + 1, next, ahead.pos);
         }
         if n < RUN {
-            self.plain_until = after;
+            *plain_until = after;
             return Some(first);
         }
         self.pos = after;
-        let start = first.as_ptr() as usize - self.input.as_ptr() as usize;
         let end = last.as_ptr() as usize - self.input.as_ptr() as usize + last.len();
         Some(&self.input[start..end])
     }
