@@ -122,6 +122,8 @@ fn parse_html(input: &str, options: &Options) -> Article {
     evidence::mark_furniture(&html, &mut cues, &hints);
     let mut layout = classify::classify(&cues);
     if layout.body.is_empty() {
+        // the first cues go before the second are made: two sets at once would double the peak
+        drop(std::mem::take(&mut cues));
         cues = classify::cues(lines.iter().copied());
         evidence::mark_furniture_with_sides(&html, &mut cues, &hints);
         layout = classify::classify(&cues);
