@@ -141,3 +141,18 @@ fn a_byline_on_every_line_gives_one_author_and_editor() {
     assert_eq!(article.editors, ["李四"], "should list the repeated editor once");
     assert_eq!(article.source.as_deref(), Some("本报"), "should read the source");
 }
+
+#[test]
+fn short_lines_of_words_keep_a_block_each() {
+    // beyond issue 8's list: words are never noise, so each line keeps its block however short
+    for (name, input) in cases::beyond(20) {
+        let article = checked(&input);
+        let lines = match &input {
+            Input::Text(s) => s.lines().count(),
+            Input::Html(s) => s.matches("<p>").count(),
+            Input::Bytes(_) => unreachable!(),
+        };
+        assert_eq!(article.blocks.len(), lines, "{name}: should make one block per line");
+        assert!(article.body.is_empty(), "{name}: should find no prose in short lines");
+    }
+}

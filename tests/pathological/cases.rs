@@ -174,3 +174,13 @@ pub fn all(scale: usize) -> Vec<(&'static str, Input)> {
         ("byline x100k lines", repeated_byline(100_000 / scale)),
     ]
 }
+
+/// Inputs beyond issue 8's list, measured to show where the budgets stop holding: short lines
+/// that are words (each keeps its own record and block), and one-character HTML paragraphs.
+pub fn beyond(scale: usize) -> Vec<(&'static str, Input)> {
+    vec![
+        ("1M two-char lines", Input::Text("字字\n".repeat(1_000_000 / scale))),
+        ("1M lines, a char and a word by turns", Input::Text("字\n新闻\n".repeat(500_000 / scale))),
+        ("300k one-char <p>s (HTML)", Input::Html("<p>字".repeat(300_000 / scale))),
+    ]
+}
