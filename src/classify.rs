@@ -37,9 +37,9 @@ use crate::lexicon::{
     ISSUER_ENDINGS, LIST_WORDS, PHOTO_ENDINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
 
-/// What one line shows, computed once. A page has one per line, so it stays small (64 bytes on a
-/// 64-bit target): counts in `u32`, the heading as a length, and credits and dates in boxed slices,
-/// empty without allocation.
+/// What one line shows, computed once. A page has one per line, so it stays small (40 bytes on a
+/// 64-bit target, 28 on wasm32): counts in `u32`, the heading as a length, and credits and dates in
+/// one box that most lines do without.
 #[derive(Debug)]
 pub struct Cues<'a> {
     pub line: Line<'a>,
@@ -53,15 +53,28 @@ pub struct Cues<'a> {
     pub footer: bool,
     /// The length of the section heading the line starts with ([`Cues::heading`]), 0 for none.
     heading_len: u8,
-    pub credits: Box<[Credit<'a>]>,
-    pub dates: Box<[DateMatch]>,
+    /// The line's labelled credits and dates, boxed together: most lines have neither, and then
+    /// this is one null word.
+    extras: Option<Box<Extras<'a>>>,
+}
+
+/// What few lines hold: labelled credits ([`Cues::credits`]) and dates ([`Cues::dates`]).
+#[derive(Debug)]
+struct Extras<'a> {
+    credits: Box<[Credit<'a>]>,
+    dates: Box<[DateMatch]>,
+}
+
+/// Credits and dates in their box, or none for a line without either.
+fn extras<'a>(credits: Vec<Credit<'a>>, dates: Vec<DateMatch>) -> Option<Box<Extras<'a>>> {
+    (!credits.is_empty() || !dates.is_empty())
+        .then(|| Box::new(Extras { credits: credits.into_boxed_slice(), dates: dates.into_boxed_slice() }))
 }
 
 impl<'a> Cues<'a> {
     /// A run of noise lines ([`crate::blocks::text::split`]): page furniture, and nothing else.
     fn run(line: Line<'a>) -> Self {
         let chars = count32(char_count(line.text));
-        let (credits, dates) = (Box::default(), Box::default());
         Cues {
             line,
             chars,
@@ -71,9 +84,18 @@ impl<'a> Cues<'a> {
             photo: false,
             footer: false,
             heading_len: 0,
-            credits,
-            dates,
+            extras: None,
         }
+    }
+
+    /// The line's labelled credits (作者：…, 来源：…, 发布时间：…), in order.
+    pub fn credits(&self) -> &[Credit<'a>] {
+        self.extras.as_ref().map_or(&[], |e| &e.credits)
+    }
+
+    /// The dates on the line, in order.
+    pub fn dates(&self) -> &[DateMatch] {
+        self.extras.as_ref().map_or(&[], |e| &e.dates)
     }
 
     /// The section heading the line holds (`相关阅读`, from `相关阅读 更多>>`), if it is one.
@@ -86,7 +108,7 @@ impl<'a> Cues<'a> {
         self.chars <= 100
             && !self.prose_sentence()
             && !self.photo
-            && (!self.credits.is_empty() || !self.dates.is_empty())
+            && (!self.credits().is_empty() || !self.dates().is_empty())
     }
 
     /// Prose that happens to contain a label (a lead paragraph with （记者…）) is not a byline.
@@ -258,17 +280,18 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
                     short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
                 }));
             }
-            let (credits, dates) = (credits.into_boxed_slice(), dates.into_boxed_slice());
-            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, credits, dates }
+            let extras = extras(credits, dates);
+            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, extras }
         })
         .collect();
     // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
     // year's line
     for i in 0..cues.len().saturating_sub(1) {
-        if cues[i].chars == 4 && cues[i].dates.is_empty() {
+        if cues[i].chars == 4 && cues[i].dates().is_empty() {
             let time = cues.get(i + 2).map(|c| c.line.text);
             if let Some(d) = split_date(cues[i].line.text, cues[i + 1].line.text, time) {
-                cues[i].dates = Box::new([d]);
+                let credits = std::mem::take(&mut cues[i].extras).map_or_else(Vec::new, |e| e.credits.into_vec());
+                cues[i].extras = extras(credits, vec![d]);
             }
         }
     }
@@ -338,7 +361,7 @@ pub fn classify(cues: &[Cues]) -> Layout {
         // marks an article's header; bare dates are a listing's entries, which have no headline.
         layout.roles.fill(Role::Navigation);
         find_header(cues, n, &mut layout);
-        if !layout.header.iter().any(|&k| !cues[k].credits.is_empty()) {
+        if !layout.header.iter().any(|&k| !cues[k].credits().is_empty()) {
             layout.title = None;
             for k in layout.header.drain(..).chain(layout.title_lines.drain(..)) {
                 layout.roles[k] = Role::Navigation;
@@ -361,7 +384,7 @@ pub fn classify(cues: &[Cues]) -> Layout {
     // short lines between the text and its closing credits are still text: WeChat-style articles
     // end in one-phrase lines (`大家周末见！！！`) right above `编辑|…` / 责任编辑
     if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
-        let closes = cues[k].is_byline() && cues[k].credits.iter().any(|c| c.field != Field::Date);
+        let closes = cues[k].is_byline() && cues[k].credits().iter().any(|c| c.field != Field::Date);
         if closes && k > b1 + 1 {
             b1 = k - 1;
         }
@@ -567,7 +590,7 @@ fn body_run(cues: &[Cues]) -> Option<(usize, usize)> {
 
 /// A credit line that closes an article: 责任编辑 and its kin.
 fn closing_credit(c: &Cues) -> bool {
-    c.is_byline() && c.credits.iter().any(|c| c.field == Field::Editor)
+    c.is_byline() && c.credits().iter().any(|c| c.field == Field::Editor)
 }
 
 /// What an article's frame adds to a candidate body run from `s` to `e`.
@@ -580,7 +603,7 @@ fn framing_bonus(cues: &[Cues], s: usize, e: usize, sum: i64) -> i64 {
     let dated_above = (s.saturating_sub(8)..s)
         .rev()
         .find(|&k| cues[k].prose || cues[k].is_byline())
-        .is_some_and(|k| !cues[k].prose && !cues[k].dates.is_empty() && !closing_credit(&cues[k]));
+        .is_some_and(|k| !cues[k].prose && !cues[k].dates().is_empty() && !closing_credit(&cues[k]));
     let credits_below = (e + 1..cues.len().min(e + 5)).any(|k| closing_credit(&cues[k]));
     FRAME_BONUS.min(2 * sum) * (dated_above as i64 + credits_below as i64)
 }
@@ -682,7 +705,7 @@ fn crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
 /// that line names the article page as portals end their paths (…正文) and two to six short bare
 /// parts above it lead up to a home root (首页, 主页, 某某首页).
 fn bare_crumb_at(cues: &[Cues], k: usize) -> Option<Vec<usize>> {
-    let part = |c: &Cues| c.chars <= 16 && c.punct == 0 && c.dates.is_empty() && !c.line.text.contains(' ');
+    let part = |c: &Cues| c.chars <= 16 && c.punct == 0 && c.dates().is_empty() && !c.line.text.contains(' ');
     if !(part(&cues[k]) && cues[k].line.text.ends_with("正文")) {
         return None;
     }
@@ -737,9 +760,9 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
     }
     // an editor's line may follow a short embedded block (延伸 · 推荐 with one item) after the text:
     // take the first 责任编辑 line within a screen of the body, before any footer
-    if !layout.tail.iter().any(|&t| cues[t].credits.iter().any(|c| c.field == Field::Editor)) {
+    if !layout.tail.iter().any(|&t| cues[t].credits().iter().any(|c| c.field == Field::Editor)) {
         let editor = (from..n.min(from + 30)).take_while(|&k| !cues[k].footer).find(|&k| {
-            cues[k].is_byline() && cues[k].chars <= 60 && cues[k].credits.iter().any(|c| c.field == Field::Editor)
+            cues[k].is_byline() && cues[k].chars <= 60 && cues[k].credits().iter().any(|c| c.field == Field::Editor)
         });
         if let Some(k) = editor {
             layout.roles[k] = Role::Byline;
@@ -769,7 +792,7 @@ fn find_trailer(cues: &[Cues], from: usize, layout: &mut Layout) {
                 && c.chars >= 4
                 && c.chars <= 60
                 && !c.furniture
-                && c.dates.is_empty()
+                && c.dates().is_empty()
                 && !RELATIVE_TIMES.iter().any(|r| c.line.text.ends_with(r))
             {
                 items.push((i, None));
@@ -828,6 +851,13 @@ mod tests {
         "import x",
         "声明：",
     ];
+
+    #[test]
+    fn a_line_record_stays_small() {
+        // every line of a page has one: its size is the parse's memory per line (issue 8)
+        let limit = if cfg!(target_pointer_width = "64") { 40 } else { 28 };
+        assert!(std::mem::size_of::<super::Cues>() <= limit, "Cues should take at most {limit} bytes");
+    }
 
     #[test]
     fn counts_characters_marks_and_digits_on_bytes() {

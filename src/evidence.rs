@@ -395,7 +395,7 @@ pub fn bridge_body(html: &Html, cues: &[Cues], hints: &[Hint], layout: &mut Layo
                 .iter()
                 .any(|e| html.ancestors(first, 64).contains(e));
         let salutation =
-            c.line.text.ends_with(['：', ':']) && c.chars <= 30 && c.credits.is_empty() && c.dates.is_empty();
+            c.line.text.ends_with(['：', ':']) && c.chars <= 30 && c.credits().is_empty() && c.dates().is_empty();
         if same && salutation && !c.furniture && layout.roles[first - 1] != Role::Title {
             layout.roles[first - 1] = Role::Body;
             layout.body.insert(0, first - 1);

@@ -59,7 +59,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     credit_lines.extend(&layout.tail);
     for &i in &credit_lines {
         let in_body = layout.body.contains(&i);
-        for c in &cues[i].credits {
+        for c in cues[i].credits() {
             // inside a paragraph only bracketed credits count: （记者唐霁） or (责编：…)
             if in_body && !c.bracketed {
                 continue;
@@ -102,7 +102,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     if a.source.is_none() {
         if let (Some(&t), Some(&b0)) = (layout.title_lines.last(), layout.body.first()) {
             a.source = (t + 1..b0)
-                .find(|&i| cues[i].chars <= 20 && FOLLOW_BUTTONS.contains(&text(i + 1)) && cues[i].credits.is_empty())
+                .find(|&i| cues[i].chars <= 20 && FOLLOW_BUTTONS.contains(&text(i + 1)) && cues[i].credits().is_empty())
                 .map(|i| text(i).to_string());
         }
     }
@@ -127,7 +127,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
 
     // after the body only a labelled line or a bare date line (a notice's closing date) dates the
     // article; `网友甲 2024-04-21 08:12` heads a comment
-    let closing = |i: &&usize| !cues[**i].credits.is_empty() || date_only(&cues[**i]);
+    let closing = |i: &&usize| !cues[**i].credits().is_empty() || date_only(&cues[**i]);
     let date = layout
         .header
         .iter()
@@ -193,8 +193,8 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
 /// A short word beside the header's date that no label announces: the outlet on portal bylines,
 /// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 某某晚报 2021-09-03 18:40`).
 fn unlabelled_source(c: &Cues) -> Option<String> {
-    let d = c.dates.first()?;
-    if !c.credits.is_empty() {
+    let d = c.dates().first()?;
+    if !c.credits().is_empty() {
         return None;
     }
     let after = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
@@ -228,12 +228,12 @@ fn poster(line: &str, word: &str, breadcrumb: &[String]) -> bool {
 /// an element of its own).
 fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
     let rest = c.line.text.strip_prefix("原创")?;
-    if !rest.starts_with(crate::blocks::is_space) || !c.credits.is_empty() {
+    if !rest.starts_with(crate::blocks::is_space) || !c.credits().is_empty() {
         return None;
     }
     let offset = c.line.text.len() - rest.len();
     let alone = |n: &Cues| date_only(n) || relative::find(n.line.text).is_some_and(|r| r.start == 0);
-    let when = match (c.dates.last(), relative::find(rest)) {
+    let when = match (c.dates().last(), relative::find(rest)) {
         (Some(d), _) => d.start,
         (None, Some(r)) => offset + r.start,
         (None, None) if next.is_some_and(alone) => c.line.text.len(),
@@ -251,7 +251,7 @@ fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
 /// The first date of a line that may date the article: a law's or resolution's adoption note under
 /// its headline dates the vote, not the page.
 fn dated<'a>(c: &'a Cues) -> Option<&'a date::DateMatch> {
-    c.dates.first().filter(|_| !adoption_note(c.line.text))
+    c.dates().first().filter(|_| !adoption_note(c.line.text))
 }
 
 /// The note of adoption that laws, resolutions and regulations print in brackets under their
@@ -266,8 +266,8 @@ fn adoption_note(line: &str) -> bool {
 /// A line that holds a date and nothing else but brackets and spaces: `2023年5月6日`, `（2023-05-06）`.
 fn date_only(c: &Cues) -> bool {
     let t = c.line.text;
-    c.dates.len() == 1 && {
-        let d = &c.dates[0];
+    c.dates().len() == 1 && {
+        let d = &c.dates()[0];
         let rest = format!("{}{}", &t[..d.start], &t[d.end..]);
         rest.chars().all(|ch| crate::blocks::is_space(ch) || "()（）[]【】".contains(ch))
     }
