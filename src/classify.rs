@@ -125,9 +125,9 @@ impl<'a> Cues<'a> {
     /// Could this line be a headline?
     pub fn headline_like(&self) -> bool {
         let t = self.line.text;
-        let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+        // the length first: counting a long line's Han characters would cost a pass over it
         (5..=80).contains(&self.chars)
-            && cjk >= 2
+            && t.chars().filter(|c| is_cjk(*c)).nth(1).is_some()
             && !self.furniture
             && !self.footer
             && !self.is_byline()
