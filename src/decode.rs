@@ -91,7 +91,7 @@ pub type LegacyDecoder<'d> = &'d dyn Fn(&str, &[u8]) -> Option<(String, bool)>;
 pub fn decode_with<'a>(bytes: &'a [u8], legacy: LegacyDecoder) -> Decoded<'a> {
     // validated once: the choice of encoding asks, and valid UTF-8 is then borrowed as it is
     let valid = std::str::from_utf8(bytes).ok();
-    let (enc, why) = choose(bytes, valid.is_some());
+    let (enc, why) = choose(bytes, valid.is_some(), legacy);
     let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", enc.display()))];
     let (text, had_errors) = match enc {
         Enc::Legacy(name) => match legacy(name, bytes) {
@@ -173,7 +173,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// The encoding to use and the reason, as words for the diagnostic.
-fn choose(bytes: &[u8], utf8: bool) -> (Enc, String) {
+fn choose(bytes: &[u8], utf8: bool, legacy: LegacyDecoder) -> (Enc, String) {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return (Enc::Utf8, "byte-order mark".into());
     }
@@ -192,7 +192,7 @@ fn choose(bytes: &[u8], utf8: bool) -> (Enc, String) {
             }
             Some(Enc::Utf8) => {
                 if !utf8 {
-                    if let Some(guess) = detect(bytes).filter(|&g| clean_multi_byte(g, bytes)) {
+                    if let Some(guess) = detect(bytes).filter(|&g| clean_multi_byte(g, bytes, legacy)) {
                         return (
                             guess,
                             format!("declared {label} in {place}, but the bytes are not UTF-8; detected by chardetng"),
@@ -218,11 +218,13 @@ fn choose(bytes: &[u8], utf8: bool) -> (Enc, String) {
         // of some single-byte script. Only a multi-byte encoding that reads it cleanly is kept (a
         // GBK page with a stray NUL); anything else is read as UTF-8, which keeps whatever UTF-8
         // text it holds and marks every other byte U+FFFD
-        Some(enc) if looks_binary(bytes) && !clean_multi_byte(enc, bytes) => {
-            (Enc::Utf8, "no declaration, and NUL bytes: binary data, not text in a legacy encoding".into())
-        }
+        Some(enc) if looks_binary(bytes) && !clean_multi_byte(enc, bytes, legacy) => (Enc::Utf8, BINARY.into()),
         Some(enc) => (enc, "no declaration; detected by chardetng".into()),
-        // without a detector, Chinese bytes that are not UTF-8 are most likely GB18030
+        // without a detector (the wasm build), Chinese bytes that are not UTF-8 are most likely
+        // GB18030; binary data is held to the same rule as above, so both builds read it alike
+        None if looks_binary(bytes) && !clean_multi_byte(Enc::Legacy("gb18030"), bytes, legacy) => {
+            (Enc::Utf8, BINARY.into())
+        }
         None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text".into()),
     }
 }
@@ -266,19 +268,14 @@ fn resolve(label: &str) -> Option<Enc> {
 }
 
 /// Whether `enc` is a multi-byte legacy encoding that reads `bytes` without errors (single-byte
-/// encodings read anything, so only a clean multi-byte reading is telling).
-#[cfg(feature = "encodings")]
-fn clean_multi_byte(enc: Enc, bytes: &[u8]) -> bool {
+/// encodings read anything, so only a clean multi-byte reading is telling), as `legacy` decodes it.
+fn clean_multi_byte(enc: Enc, bytes: &[u8], legacy: LegacyDecoder) -> bool {
     let multi = ["gb18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"].contains(&enc.name());
-    multi
-        && encoding_rs::Encoding::for_label(enc.name().as_bytes())
-            .is_some_and(|e| !e.decode_without_bom_handling(bytes).1)
+    multi && legacy(enc.name(), bytes).is_some_and(|(_, errors)| !errors)
 }
 
-#[cfg(not(feature = "encodings"))]
-fn clean_multi_byte(_: Enc, _: &[u8]) -> bool {
-    false
-}
+/// Why binary data is read as UTF-8.
+const BINARY: &str = "no declaration, and NUL bytes: binary data, not text in a legacy encoding";
 
 /// How many non-ASCII bytes the detector reads before it guesses: its evidence is the non-ASCII
 /// text, and some pages' worth of it settles the guess (ASCII markup and scripts, however long,
@@ -498,6 +495,26 @@ mod tests {
         assert!(d.text.contains('\u{fffd}'), "should replace undecodable bytes");
         assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should report replaced bytes");
         assert!(decode(b"\x7fELF\0\0\x01").diagnostics.iter().any(|x| x.code == "binary"), "should flag NULs");
+    }
+
+    #[test]
+    fn binary_data_is_read_alike_with_or_without_a_detector() {
+        // a stand-in for GB18030 that reads 中文 (D6D0 CEC4) and fails on 0xFF, as the real one does;
+        // with the `encodings` feature chardetng chooses, without it GB18030 is assumed: either way
+        // the bytes are checked against the decoder the caller passed (the wasm build's TextDecoder)
+        let gb = |name: &str, bytes: &[u8]| {
+            let text = String::from_utf8_lossy(&bytes.iter().map(|&b| if b >= 0x80 { b'?' } else { b }).collect::<Vec<_>>())
+                .replace("????", "中文");
+            (name == "gb18030").then(|| (text, bytes.contains(&0xFF)))
+        };
+        let d = decode_with(b"\xd6\xd0\xce\xc4\x00\xd6\xd0\xce\xc4\xff\x00", &gb);
+        assert_eq!(d.encoding, "UTF-8", "should read binary data GB18030 cannot read as UTF-8: {:?}", d.diagnostics);
+        assert!(d.diagnostics[0].message.contains("binary data"), "should say why: {:?}", d.diagnostics);
+        assert!(d.diagnostics.iter().any(|x| x.code == "encoding-errors"), "should count the U+FFFDs");
+        let d = decode_with(b"\xd6\xd0\xce\xc4\x00", &gb);
+        if cfg!(not(feature = "encodings")) {
+            assert_eq!((d.text.as_ref(), d.encoding), ("中文\0", "gb18030"), "should keep GB18030 that reads cleanly");
+        }
     }
 
     #[cfg(feature = "encodings")]

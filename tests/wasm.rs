@@ -101,6 +101,21 @@ fn bytes_that_are_not_utf8_give_a_diagnostic_or_an_error_not_a_trap() {
 }
 
 #[wasm_bindgen_test]
+fn binary_bytes_are_read_as_utf8_as_the_native_build_reads_them() {
+    // NULs, bytes no encoding reads, and a UTF-8 中: TextDecoder('gb18030') would make them Han
+    // characters, so they are read as UTF-8, as the build with a detector reads them
+    let junk = b"\x80\xff\xfe\xc3\n\xe4\xb8\n\xf0\x9f\x98\x00\xe4\xb8\xad\xed\xa0\x80".repeat(50);
+    let decoded = stringify(&xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(junk.as_slice()).into()).unwrap());
+    let decoded: serde_json::Value = serde_json::from_str(&decoded).unwrap();
+    assert_eq!(decoded["encoding"], "UTF-8", "should read binary data as UTF-8: {decoded}");
+    assert!(decoded["text"].as_str().is_some_and(|t| t.contains('中')), "should keep the UTF-8 text");
+    // a GBK page with a stray NUL is still GBK
+    let gbk = xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(b"\xd6\xd0\xce\xc4\x00".as_slice()).into());
+    let gbk: serde_json::Value = serde_json::from_str(&stringify(&gbk.unwrap())).unwrap();
+    assert_eq!((gbk["encoding"].as_str(), gbk["text"].as_str()), (Some("gb18030"), Some("中文\0")), "should keep GBK");
+}
+
+#[wasm_bindgen_test]
 async fn parse_file_reads_a_blob() {
     let parts = js_sys::Array::of1(&JsValue::from_str(PAGE));
     let blob = web_sys::Blob::new_with_str_sequence(&parts).expect("a Blob should be made");
