@@ -213,20 +213,20 @@ fn choose(bytes: &[u8], utf8: bool, legacy: LegacyDecoder) -> (Enc, String) {
     if utf8 {
         return (Enc::Utf8, if ascii { "the bytes are ASCII".into() } else { "the bytes are valid UTF-8".into() });
     }
-    match detect(bytes) {
-        // binary data has no text encoding: a detector's guess reads each of its bytes as a letter
-        // of some single-byte script. Only a multi-byte encoding that reads it cleanly is kept (a
-        // GBK page with a stray NUL); anything else is read as UTF-8, which keeps whatever UTF-8
-        // text it holds and marks every other byte U+FFFD
-        Some(enc) if looks_binary(bytes) && !clean_multi_byte(enc, bytes, legacy) => (Enc::Utf8, BINARY.into()),
-        Some(enc) => (enc, "no declaration; detected by chardetng".into()),
-        // without a detector (the wasm build), Chinese bytes that are not UTF-8 are most likely
-        // GB18030; binary data is held to the same rule as above, so both builds read it alike
-        None if looks_binary(bytes) && !clean_multi_byte(Enc::Legacy("gb18030"), bytes, legacy) => {
-            (Enc::Utf8, BINARY.into())
-        }
-        None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text".into()),
+    let (enc, why) = match detect(bytes) {
+        Some(enc) => (enc, "no declaration; detected by chardetng"),
+        // without a detector (the wasm build), Chinese bytes that are not UTF-8 are most likely GB18030
+        None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text"),
+    };
+    // binary data has no text encoding: a detector's guess reads each of its bytes as a letter of
+    // some single-byte script, and GB18030 reads pairs of them as Han characters. Only a multi-byte
+    // encoding that reads it cleanly is kept (a GBK page with a stray NUL); anything else is read as
+    // UTF-8, which keeps whatever UTF-8 text it holds and marks every other byte U+FFFD. Both
+    // builds apply it, with or without a detector.
+    if looks_binary(bytes) && !clean_multi_byte(enc, bytes, legacy) {
+        return (Enc::Utf8, "no declaration, and NUL bytes: binary data, not text in a legacy encoding".into());
     }
+    (enc, why.into())
 }
 
 /// An encoding label (`gb2312`, `GBK`, `big5`, `utf-8` …) as one of the rules' encodings;
@@ -273,9 +273,6 @@ fn clean_multi_byte(enc: Enc, bytes: &[u8], legacy: LegacyDecoder) -> bool {
     let multi = ["gb18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"].contains(&enc.name());
     multi && legacy(enc.name(), bytes).is_some_and(|(_, errors)| !errors)
 }
-
-/// Why binary data is read as UTF-8.
-const BINARY: &str = "no declaration, and NUL bytes: binary data, not text in a legacy encoding";
 
 /// How many non-ASCII bytes the detector reads before it guesses: its evidence is the non-ASCII
 /// text, and some pages' worth of it settles the guess (ASCII markup and scripts, however long,
