@@ -26,6 +26,21 @@
 //! 5. A page with no prose is a listing: it keeps a breadcrumb, and a header only when a labelled
 //!    byline (发布时间：…) marks one.
 
+pub mod decide;
+pub mod features;
+mod weights;
+
+pub use decide::{State, Weights, HAND};
+#[cfg(feature = "fit")]
+pub use decide::{OUT, OUT_NAMES};
+pub use features::Markup;
+#[cfg(feature = "fit")]
+pub use weights::FITTED;
+
+/// The weights the parser decides with: the fitted ones where grouped cross-validation put them
+/// ahead of the hand-set ones (`scripts/fit` decides and records it in the generated table).
+pub static WEIGHTS: &Weights = if weights::FITTED_WINS { &weights::FITTED } else { &HAND };
+
 use crate::article::Role;
 use crate::blocks::{is_space, Line};
 use crate::extract::byline::{credits_at, Credit};
@@ -352,15 +367,19 @@ pub struct Layout {
     pub sections: Vec<SectionLines>,
 }
 
-/// Give every line a role.
-pub fn classify(cues: &[Cues]) -> Layout {
+/// Give every line a role: the one decision of [`decide`] under `weights` places the headline and the
+/// body; the rules below settle their edges and the regions around them.
+pub fn classify(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> Layout {
     let n = cues.len();
     let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
-    let Some((mut b0, mut b1)) = body_run(cues) else {
+    let path = decide::decide(cues, markup, weights);
+    let body = path.iter().position(|&s| s == State::Body).zip(path.iter().rposition(|&s| s == State::Body));
+    let title = path.iter().position(|&s| s == State::Title);
+    let Some((mut b0, mut b1)) = body else {
         // no prose at all: a listing, an index, or a stub. A labelled byline (发布时间：…) still
         // marks an article's header; bare dates are a listing's entries, which have no headline.
         layout.roles.fill(Role::Navigation);
-        find_header(cues, n, &mut layout);
+        find_header(cues, n, None, &mut layout);
         if !layout.header.iter().any(|&k| !cues[k].credits().is_empty()) {
             layout.title = None;
             for k in layout.header.drain(..).chain(layout.title_lines.drain(..)) {
@@ -369,29 +388,31 @@ pub fn classify(cues: &[Cues]) -> Layout {
         }
         return layout;
     };
-    // a salutation that opens a speech or letter stands on its own short line ending in a colon
-    // (`女士们、先生们：`, `亲爱的同学们：`) and is the text's first line
-    if b0 > 0 && salutation(&cues[b0 - 1]) {
-        b0 -= 1;
-    }
-    // a sentence broken over short lines (WeChat style: `从明天起，` / `老城区的公交线路将调整，`) starts
-    // on the line whose comma runs on into the body
-    while b0 > 0 && runs_on(&cues[b0 - 1]) {
-        b0 -= 1;
-    }
-    // a text divided by subheadings opens under one too, right below the byline row
-    b0 = opening_subheading(cues, b0, b1).unwrap_or(b0);
-    // short lines between the text and its closing credits are still text: WeChat-style articles
-    // end in one-phrase lines (`大家周末见！！！`) right above `编辑|…` / 责任编辑
-    if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
-        let closes = cues[k].is_byline() && cues[k].credits().iter().any(|c| c.field != Field::Date);
-        if closes && k > b1 + 1 {
-            b1 = k - 1;
+    if weights.edge_rules {
+        // a salutation that opens a speech or letter stands on its own short line ending in a colon
+        // (`女士们、先生们：`, `亲爱的同学们：`) and is the text's first line
+        if b0 > 0 && salutation(&cues[b0 - 1]) {
+            b0 -= 1;
         }
-    }
-    // a picture under the last paragraph leaves its caption last
-    while b1 > b0 && closing_caption(&cues[b1]) {
-        b1 -= 1;
+        // a sentence broken over short lines (WeChat style: `从明天起，` / `老城区的公交线路将调整，`) starts
+        // on the line whose comma runs on into the body
+        while b0 > 0 && runs_on(&cues[b0 - 1]) {
+            b0 -= 1;
+        }
+        // a text divided by subheadings opens under one too, right below the byline row
+        b0 = opening_subheading(cues, b0, b1).unwrap_or(b0);
+        // short lines between the text and its closing credits are still text: WeChat-style articles
+        // end in one-phrase lines (`大家周末见！！！`) right above `编辑|…` / 责任编辑
+        if let Some(k) = (b1 + 1..n.min(b1 + 13)).find(|&k| !body_gap(&cues[k])) {
+            let closes = cues[k].is_byline() && cues[k].credits().iter().any(|c| c.field != Field::Date);
+            if closes && k > b1 + 1 {
+                b1 = k - 1;
+            }
+        }
+        // a picture under the last paragraph leaves its caption last
+        while b1 > b0 && closing_caption(&cues[b1]) {
+            b1 -= 1;
+        }
     }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
         let role = if c.furniture || c.footer || c.heading().is_some() || (c.photo && !c.prose) {
@@ -411,8 +432,10 @@ pub fn classify(cues: &[Cues]) -> Layout {
     for r in &mut layout.roles[..b0] {
         *r = Role::Navigation;
     }
-    drop_pull_quote(cues, &mut layout);
-    find_header(cues, b0, &mut layout);
+    if weights.edge_rules {
+        drop_pull_quote(cues, &mut layout);
+    }
+    find_header(cues, b0, title.filter(|&t| t < b0).map(Some), &mut layout);
     find_trailer(cues, b1 + 1, &mut layout);
     layout
 }
@@ -497,6 +520,15 @@ fn closing_caption(c: &Cues) -> bool {
     c.chars <= 60 && one_sentence && (1..=16).contains(&credit.chars().count()) && picture
 }
 
+/// A line that is one date and nothing else but brackets and spaces (`2024-04-21 08:12`, `（2019年9月7日）`).
+fn date_only_line(c: &Cues) -> bool {
+    let t = c.line.text;
+    match c.dates() {
+        [d] => t[..d.start].chars().chain(t[d.end..].chars()).all(|ch| is_space(ch) || "()（）[]【】".contains(ch)),
+        _ => false,
+    }
+}
+
 /// A short line of text cut at a comma, continued on the next line.
 fn runs_on(c: &Cues) -> bool {
     c.chars <= 40
@@ -527,24 +559,6 @@ fn body_gap(c: &Cues) -> bool {
     c.chars <= 100 && !c.furniture && !c.footer && c.heading().is_none() && !c.is_byline()
 }
 
-/// Weight of a line for the body search.
-fn weight(c: &Cues) -> i64 {
-    if c.footer || c.heading().is_some() {
-        -1000
-    } else if c.is_byline() {
-        -300
-    } else if c.furniture {
-        -60
-    } else if c.prose {
-        c.chars as i64
-    } else if code(c.line.text) {
-        // program text in a technical article neither makes nor breaks the run
-        0
-    } else {
-        -(10 + c.chars as i64 / 4)
-    }
-}
-
 /// A line of program text: no ideographs, ASCII letters, and code punctuation or a keyword
 /// (`import json`, `data = client.lpop('test')`), as technical articles quote it.
 fn code(t: &str) -> bool {
@@ -556,56 +570,9 @@ fn code(t: &str) -> bool {
                 .any(|k| t.strip_prefix(k).is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))))
 }
 
-/// The body: the best-scoring contiguous run of lines, as first and last index.
-///
-/// Each stretch between non-positive prefix sums (Kadane's segments) offers its best run; a run
-/// earns a bonus when an article frames it — a dated byline a few lines above, or closing credits
-/// (责任编辑 …) right after. A short article thus beats a longer sidebar, live blog or comment thread
-/// that no byline introduces.
-fn body_run(cues: &[Cues]) -> Option<(usize, usize)> {
-    let mut runs = Vec::new();
-    let (mut sum, mut start, mut seg_best, mut seg_end) = (0i64, 0, 0i64, None);
-    for (i, c) in cues.iter().enumerate() {
-        if sum <= 0 {
-            if let Some(e) = seg_end.take() {
-                runs.push((start, e, seg_best));
-            }
-            sum = 0;
-            seg_best = 0;
-            start = i;
-        }
-        sum += weight(c);
-        if sum > seg_best {
-            seg_best = sum;
-            seg_end = Some(i);
-        }
-    }
-    if let Some(e) = seg_end {
-        runs.push((start, e, seg_best));
-    }
-    runs.into_iter()
-        .max_by_key(|&(s, e, sum)| (sum + framing_bonus(cues, s, e, sum), std::cmp::Reverse(s)))
-        .map(|(s, e, _)| (s, e))
-}
-
 /// A credit line that closes an article: 责任编辑 and its kin.
 fn closing_credit(c: &Cues) -> bool {
     c.is_byline() && c.credits().iter().any(|c| c.field == Field::Editor)
-}
-
-/// What an article's frame adds to a candidate body run from `s` to `e`.
-const FRAME_BONUS: i64 = 300;
-
-/// Each frame adds at most twice the run's own weight: a one-line comment under its dated header stays
-/// small.
-fn framing_bonus(cues: &[Cues], s: usize, e: usize, sum: i64) -> i64 {
-    // the nearest byline above, with no prose or closing credits of another text in between
-    let dated_above = (s.saturating_sub(8)..s)
-        .rev()
-        .find(|&k| cues[k].prose || cues[k].is_byline())
-        .is_some_and(|k| !cues[k].prose && !cues[k].dates().is_empty() && !closing_credit(&cues[k]));
-    let credits_below = (e + 1..cues.len().min(e + 5)).any(|k| closing_credit(&cues[k]));
-    FRAME_BONUS.min(2 * sum) * (dated_above as i64 + credits_below as i64)
 }
 
 /// How far above the body the header may stand: portals put share bars, counters and ads
@@ -617,16 +584,22 @@ const HEADER_WINDOW: usize = 40;
 /// The breadcrumb is the nearest path-like line above the body; the header lies between it and
 /// the body. The headline is the best-scoring headline-like line there (see [`title_score`]); the
 /// byline is every credit or date line between the headline and the body.
-fn find_header(cues: &[Cues], b0: usize, layout: &mut Layout) {
+///
+/// `decided` is the headline the one decision chose (`Some(None)`: none); without a decision (a
+/// listing) the headline is the best by [`title_score`].
+fn find_header(cues: &[Cues], b0: usize, decided: Option<Option<usize>>, layout: &mut Layout) {
     let lo = b0.saturating_sub(HEADER_WINDOW);
     let crumb_lines = (lo..b0).rev().find_map(|k| crumb_at(cues, k));
     let crumb = crumb_lines.as_ref().and_then(|c| c.last().copied());
     let top = crumb.map_or(lo, |k| k + 1);
-    let title = (top..b0)
-        .filter(|&k| cues[k].headline_like() && !cues[k].caption())
-        .map(|k| (title_score(cues, k, b0, crumb), k))
-        .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)))
-        .map(|(_, k)| k);
+    let title = decided.unwrap_or_else(|| {
+        (top..b0)
+            .filter(|&k| cues[k].headline_like() && !cues[k].caption())
+            .map(|k| (title_score(cues, k, b0, crumb), k))
+            .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)))
+            .map(|(_, k)| k)
+    });
+    let top = top.min(title.unwrap_or(top));
     let title_lines = title.map(|t| headline_lines(cues, t, top, b0)).unwrap_or_default();
     let from = title_lines.last().map_or(top, |&t| t + 1);
     let header: Vec<usize> = (from..b0).filter(|&k| cues[k].is_byline()).collect();

@@ -27,6 +27,9 @@ mod classify;
 pub mod decode;
 mod evidence;
 mod extract;
+#[cfg(feature = "fit")]
+#[doc(hidden)]
+pub mod fit;
 mod lexicon;
 pub mod options;
 #[cfg(target_arch = "wasm32")]
@@ -48,15 +51,22 @@ pub fn parse(input: &str) -> Article {
 /// assert!(article.diagnostics.iter().any(|d| d.code == "date-in-future"));
 /// ```
 pub fn parse_with(input: &str, options: &Options) -> Article {
+    parse_weighted(input, options, classify::WEIGHTS)
+}
+
+/// [`parse_with`] under other weights for the decision of roles: what the fitting script
+/// (`scripts/fit`, through `examples/fit.rs`) scores while it fits them. Not a stable interface.
+#[doc(hidden)]
+pub fn parse_weighted(input: &str, options: &Options, weights: &classify::Weights) -> Article {
     let html = match options.format {
         Format::Auto => blocks::html::looks_like_html(input),
         Format::Text => false,
         Format::Html => true,
     };
     if html {
-        parse_html(input, options)
+        parse_html(input, options, weights)
     } else {
-        parse_text(input, options)
+        parse_text(input, options, weights)
     }
 }
 
@@ -95,10 +105,10 @@ fn parse_decoded(decoded: decode::Decoded<'_>, options: &Options) -> Article {
     article
 }
 
-fn parse_text(input: &str, options: &Options) -> Article {
+fn parse_text(input: &str, options: &Options, weights: &classify::Weights) -> Article {
     let lines = blocks::text::split(input);
     let cues = classify::cues(lines.clone());
-    let layout = classify::classify(&cues);
+    let layout = classify::classify(&cues, None, weights);
     let mut article = extract::assemble(&cues, &layout, options);
     // the cues are the most memory a parse takes: gone before the blocks are made, from the lines
     // split once more (a copy of the iterator, not of the lines)
@@ -114,28 +124,31 @@ fn make_blocks(spans: impl Iterator<Item = (usize, usize)>, roles: &[Role]) -> V
     blocks
 }
 
-fn parse_html(input: &str, options: &Options) -> Article {
+fn parse_html(input: &str, options: &Options, weights: &classify::Weights) -> Article {
     let html = blocks::html::parse(input);
     let (lines, hints) = html.lines();
     let evidence = evidence::gather(&html);
+    let title = evidence::title_block(&evidence, &lines, &hints);
+    let markup = classify::Markup { html: &html, hints: &hints, title };
     let mut cues = classify::cues(lines.iter().copied());
     evidence::mark_furniture(&html, &mut cues, &hints);
-    let mut layout = classify::classify(&cues);
+    let mut layout = classify::classify(&cues, Some(&markup), weights);
     if layout.body.is_empty() {
         // the first cues go before the second are made: two sets at once would double the peak
         drop(std::mem::take(&mut cues));
         cues = classify::cues(lines.iter().copied());
         evidence::mark_furniture_with_sides(&html, &mut cues, &hints);
-        layout = classify::classify(&cues);
+        layout = classify::classify(&cues, Some(&markup), weights);
     }
-    let title = evidence::title_block(&evidence, &lines, &hints);
-    if let Some(t) = title {
-        evidence::set_title(&mut layout, &cues, t);
+    if weights.edge_rules {
+        if let Some(t) = title {
+            evidence::set_title(&mut layout, &cues, t);
+        }
+        evidence::drop_leading_note(&cues, &mut layout);
+        evidence::keep_body_in_container(&html, &cues, &mut layout);
+        evidence::bridge_body(&html, &cues, &hints, &mut layout);
+        evidence::drop_trailing_notice(&cues, &mut layout);
     }
-    evidence::drop_leading_note(&cues, &mut layout);
-    evidence::keep_body_in_container(&html, &cues, &mut layout);
-    evidence::bridge_body(&html, &cues, &hints, &mut layout);
-    evidence::drop_trailing_notice(&cues, &mut layout);
     let mut article = extract::assemble(&cues, &layout, options);
     drop(cues);
     article.blocks = make_blocks(html.spans(), &layout.roles);
