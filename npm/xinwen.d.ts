@@ -205,16 +205,16 @@ export type Kind = "article" | "other";
 /**
  * Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
  */
-export function decode(input: Uint8Array): Decoded;
+export function decode(input: Uint8Array | ArrayBuffer): Decoded;
 
 /**
- * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array`) in any
- * encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
+ * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array` or
+ * `ArrayBuffer`) in any encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
  *
- * Throws a `TypeError` when `input` is neither, or when `options` has an unknown key or a value of
- * the wrong type.
+ * Throws a `TypeError` when `input` is none of these, or when `options` has an unknown key or a
+ * value of the wrong type.
  */
-export function parse(input: string | Uint8Array, options?: Options): Article;
+export function parse(input: string | Uint8Array | ArrayBuffer, options?: Options): Article;
 
 /**
  * Parses a file (a `Blob`, such as a `File` from an `<input type="file">` or a drop): reads its
@@ -252,3 +252,6 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
  * @returns {Promise<InitOutput>}
  */
 export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
+
+/** The package's version, the same as the xinwen crate's and the CLI's (`xinwen --version`). */
+export const version: string;

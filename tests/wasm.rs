@@ -79,9 +79,46 @@ fn options_are_read_and_validated() {
 fn misuse_throws_type_errors_and_parse_still_works() {
     for bad in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(42.0), object("{}"), object("[1]")] {
         let message = type_error(parse(bad, None));
-        assert!(message.contains("string or a Uint8Array"), "should say what input is expected: {message}");
+        assert!(
+            message.contains("a string, a Uint8Array or an ArrayBuffer"),
+            "should say what input is expected: {message}"
+        );
     }
+    let date = type_error(parse(js_sys::Date::new_0().into(), None));
+    assert!(date.ends_with("not a Date"), "should name a Date in JavaScript's words: {date}");
     assert!(parse(JsValue::from_str(PAGE), None).is_ok(), "should still parse after misuse");
+}
+
+#[wasm_bindgen_test]
+fn an_array_buffer_is_read_as_its_bytes() {
+    let bytes = js_sys::Uint8Array::from(PAGE.as_bytes());
+    let article = parse(bytes.buffer().into(), None).expect("should parse an ArrayBuffer");
+    assert_eq!(
+        without_decode_diagnostics(&stringify(&article)),
+        expected_value(PAGE),
+        "should parse the buffer's bytes"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_today_the_core_cannot_read_is_refused_naming_the_form() {
+    for bad in [r#"{"today":"2026-13-45"}"#, r#"{"today":"bad"}"#, r#"{"today":""}"#] {
+        let message = type_error(parse(JsValue::from_str(PAGE), Some(object(bad))));
+        assert!(
+            message.contains("`today`") && message.contains("YYYY-MM-DD"),
+            "should name the key and the form: {message}"
+        );
+    }
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"today".into(), &js_sys::Date::new_0()).unwrap();
+    let message = type_error(parse(JsValue::from_str(PAGE), Some(options.into())));
+    assert!(
+        message.ends_with("not a Date") && !message.contains("JsValue"),
+        "should name a Date in JavaScript's words: {message}"
+    );
+    for good in [r#"{"today":"2026-11-27"}"#, r#"{"today":"2026-11-27T09:30"}"#, r#"{"today":null}"#] {
+        assert!(parse(JsValue::from_str(PAGE), Some(object(good))).is_ok(), "should accept {good}");
+    }
 }
 
 #[wasm_bindgen_test]
