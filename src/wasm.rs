@@ -44,14 +44,49 @@ pub fn parse(
 }
 
 /// The bytes of a `Uint8Array` (a Node `Buffer` is one) or of a whole `ArrayBuffer`; `None` for
-/// anything else, other typed arrays included (their items are not bytes).
+/// anything else, other typed arrays included (their items are not bytes). Arrays made in another
+/// realm (Jest runs tests in a `vm` context: `instanceof Uint8Array` is false for Node's `Buffer`
+/// there) are recognised by the same internal slots that `instanceof` stands for.
 fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     if let Some(view) = value.dyn_ref::<js_sys::Uint8Array>() {
         return Some(copy(view));
     }
-    let buffer = value.dyn_ref::<js_sys::ArrayBuffer>()?;
-    // a detached buffer (transferred) has no bytes, and a view of it cannot be made
-    Some(if buffer.byte_length() == 0 { Vec::new() } else { js_sys::Uint8Array::new(buffer).to_vec() })
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Some(copy_buffer(buffer));
+    }
+    match brand(value).as_deref() {
+        Some("Uint8Array") => Some(copy(value.unchecked_ref())),
+        Some("ArrayBuffer") => Some(copy_buffer(value.unchecked_ref())),
+        _ => None,
+    }
+}
+
+/// The bytes of a whole buffer. A detached buffer (transferred) has none, and a view of it cannot be made.
+fn copy_buffer(buffer: &js_sys::ArrayBuffer) -> Vec<u8> {
+    if buffer.byte_length() == 0 {
+        Vec::new()
+    } else {
+        js_sys::Uint8Array::new(buffer).to_vec()
+    }
+}
+
+/// `Uint8Array` or `ArrayBuffer` when `value` is one, from any realm; read with the getters that
+/// check the internal slots (`%TypedArray%.prototype[Symbol.toStringTag]`, which gives the array's
+/// kind, and `ArrayBuffer.prototype.byteLength`, which throws for anything but an `ArrayBuffer`), so
+/// that neither a Proxy nor an object with a made-up `Symbol.toStringTag` passes.
+fn brand(value: &JsValue) -> Option<String> {
+    let getter = |prototype: &js_sys::Object, key: &JsValue| -> Option<js_sys::Function> {
+        let descriptor = js_sys::Reflect::get_own_property_descriptor(prototype, key).ok()?;
+        js_sys::Reflect::get(&descriptor, &JsValue::from_str("get")).ok()?.dyn_into().ok()
+    };
+    let typed_array = js_sys::Object::get_prototype_of(&js_sys::Uint8Array::new_with_length(0).into());
+    let typed_array = js_sys::Object::get_prototype_of(&typed_array);
+    let kind = getter(&typed_array, &js_sys::Symbol::to_string_tag())?.call0(value).ok()?.as_string();
+    if kind.is_some() {
+        return kind;
+    }
+    let buffer = js_sys::Object::get_prototype_of(&js_sys::ArrayBuffer::new(0).into());
+    getter(&buffer, &JsValue::from_str("byteLength"))?.call0(value).ok().map(|_| "ArrayBuffer".into())
 }
 
 /// Parses a file (a `Blob`, such as a `File` from an `<input type="file">` or a drop): reads its

@@ -2,6 +2,7 @@
 // not text), odd but valid input gives an Article with diagnostics, and nothing traps the module
 // ('unreachable'): parse keeps working afterwards.
 import { test } from 'node:test';
+import vm from 'node:vm';
 import assert from 'node:assert/strict';
 import { parse, parseFile, decode } from '../../pkg/inline.js';
 
@@ -37,6 +38,26 @@ test('an ArrayBuffer, a Buffer and a view parse as their bytes; a detached Array
   structuredClone(buffer, { transfer: [buffer] });
   assert.deepEqual(parse(buffer).blocks, [], 'a detached ArrayBuffer should parse as no bytes');
   stillWorks();
+});
+
+test('bytes made in another realm (a vm context, as under Jest) parse; look-alikes do not', () => {
+  const bytes = new TextEncoder().encode(PAGE);
+  const expected = JSON.stringify(parse(bytes));
+  const other = vm.runInNewContext('({ view: new Uint8Array(bytes), buffer: new Uint8Array(bytes).buffer })', { bytes: [...bytes] });
+  assert.equal(other.view instanceof Uint8Array, false, 'the test should use a Uint8Array of another realm');
+  assert.equal(JSON.stringify(parse(other.view)), expected, 'a Uint8Array of another realm should parse as its bytes');
+  assert.equal(JSON.stringify(parse(other.buffer)), expected, 'an ArrayBuffer of another realm should parse as its bytes');
+  const fakes = [
+    { [Symbol.toStringTag]: 'Uint8Array', length: 3, byteLength: 3, 0: 1, 1: 2, 2: 3 },
+    { [Symbol.toStringTag]: 'ArrayBuffer', byteLength: 3 },
+    Object.defineProperty(new Uint16Array(2), Symbol.toStringTag, { value: 'Uint8Array' }),
+    new Proxy(new ArrayBuffer(4), {}),
+    vm.runInNewContext('new Uint16Array(2)'),
+  ];
+  for (const fake of fakes) {
+    assert.throws(() => parse(fake), TypeError, 'a look-alike should be refused with a TypeError');
+    stillWorks();
+  }
 });
 
 test('a today the parser cannot read is refused with a TypeError naming the form', () => {
