@@ -192,10 +192,11 @@ function runAlone(dist, file) {
 const browserBuild = (project, dist = 'dist') => async () =>
   serve([join(tmp, project, dist), join(tmp, project)], (url) => inChromium(url));
 
-/** Each case: a name, whether it needs Chromium, and what it does (throws on failure). */
+/** Each case: a name, whether it needs Chromium, the rows of the README's table it stands for (by
+ * their start), and what it does (throws on failure). */
 const CASES = [
   {
-    name: 'webpack-node', what: "webpack 5 target 'node', ESM and CommonJS output, run alone in Node",
+    name: 'webpack-node', readme: ['webpack 5, `target: \'node\'`'], what: "webpack 5 target 'node', ESM and CommonJS output, run alone in Node",
     run() {
       node([bin('webpack-cli/bin/cli.js'), '--config', 'webpack-node/webpack.config.js']);
       check(runAlone(join(tmp, 'webpack-node/dist/esm'), 'main.mjs'));
@@ -203,7 +204,7 @@ const CASES = [
     },
   },
   {
-    name: 'esbuild-node', what: 'esbuild --platform=node, ESM and CommonJS output, run alone in Node',
+    name: 'esbuild-node', readme: ['esbuild, `--platform=node`'], what: 'esbuild --platform=node, ESM and CommonJS output, run alone in Node',
     run() {
       for (const [format, file] of [['esm', 'main.mjs'], ['cjs', 'main.cjs']]) {
         sh(bin('.bin/esbuild'), ['shared/node-app.js', '--bundle', '--platform=node', `--format=${format}`,
@@ -213,7 +214,7 @@ const CASES = [
     },
   },
   {
-    name: 'jest', what: "Jest 30, jsdom environment, require('xinwen')",
+    name: 'jest', readme: ['Jest 30'], what: "Jest 30, jsdom environment, require('xinwen')",
     run() {
       sh(process.execPath, [bin('jest/bin/jest.js'), '--ci', '--silent'], {
         cwd: join(tmp, 'jest'),
@@ -222,7 +223,7 @@ const CASES = [
     },
   },
   {
-    name: 'vite', browser: true, what: 'Vite 8 build and dev server, default entry with init() and a worker importing xinwen/worker',
+    name: 'vite', browser: true, readme: ['Vite 8', 'a worker of your own'], what: 'Vite 8 build and dev server, default entry with init() and a worker importing xinwen/worker',
     async run() {
       node([bin('vite/bin/vite.js'), 'build', 'vite', '--logLevel', 'warn']);
       check(await browserBuild('vite')(), { worker: true });
@@ -233,7 +234,7 @@ const CASES = [
     },
   },
   {
-    name: 'vite5', browser: true, what: "Vite 5 dev server: default entry with optimizeDeps.exclude; xinwen/inline with no configuration",
+    name: 'vite5', browser: true, readme: ['Vite 5–7 dev server'], what: "Vite 5 dev server: default entry with optimizeDeps.exclude; xinwen/inline with no configuration",
     async run() {
       for (const project of ['vite5', 'vite5-inline']) {
         const port = await freePort();
@@ -244,28 +245,28 @@ const CASES = [
     },
   },
   {
-    name: 'webpack-web', browser: true, what: 'webpack 5 for the browser, default entry with init() and a worker importing xinwen/worker',
+    name: 'webpack-web', browser: true, readme: ['webpack 5 for the browser', 'a worker of your own'], what: 'webpack 5 for the browser, default entry with init() and a worker importing xinwen/worker',
     async run() {
       node([bin('webpack-cli/bin/cli.js'), '--config', 'webpack-web/webpack.config.js']);
       check(await browserBuild('webpack-web')(), { worker: true });
     },
   },
   {
-    name: 'esbuild-web', browser: true, what: 'esbuild for the browser, xinwen/inline',
+    name: 'esbuild-web', browser: true, readme: ['esbuild for the browser'], what: 'esbuild for the browser, xinwen/inline',
     async run() {
       sh(bin('.bin/esbuild'), ['esbuild-web/main.js', '--bundle', '--format=esm', '--outfile=esbuild-web/dist/main.js', '--log-level=warning'], { cwd: tmp });
       check(await browserBuild('esbuild-web')());
     },
   },
   {
-    name: 'rollup', browser: true, what: 'Rollup 4 with node-resolve for the browser, xinwen/inline',
+    name: 'rollup', browser: true, readme: ['Rollup 4'], what: 'Rollup 4 with node-resolve for the browser, xinwen/inline',
     async run() {
       sh(process.execPath, [bin('rollup/dist/bin/rollup'), '-c', 'rollup.config.js', '--silent'], { cwd: join(tmp, 'rollup') });
       check(await browserBuild('rollup')());
     },
   },
   {
-    name: 'next', what: 'Next.js 16, Turbopack and webpack builds: route handler and Server Component; Client Component in Chromium',
+    name: 'next', readme: ['Next.js 16'], what: 'Next.js 16, Turbopack and webpack builds: route handler and Server Component; Client Component in Chromium',
     async run() {
       const env = { NEXT_TELEMETRY_DISABLED: '1' };
       const next = bin('next/dist/bin/next');
@@ -285,6 +286,22 @@ const CASES = [
     },
   },
 ];
+
+// --- the README's table of bundlers and runtimes: each row is one of these projects' (or, for Node
+// itself, tests/node/package.test.mjs's), and each project has its row ---
+const ROWS_TESTED_ELSEWHERE = ['Node 20'];
+const readme = readFileSync(join(root, 'npm/README.md'), 'utf8');
+const table = readme.split('## Bundlers and runtimes')[1]?.split('\n## ')[0] ?? '';
+const rows = table.split('\n').filter((line) => line.startsWith('| ') && !/^\| setup \|/.test(line)).map((line) => line.slice(2));
+for (const row of rows) {
+  const claimed = [...CASES.flatMap((c) => c.readme), ...ROWS_TESTED_ELSEWHERE].some((start) => row.startsWith(start));
+  if (!claimed) throw new Error(`npm/README.md's table has a row no project tests: | ${row}`);
+}
+for (const c of CASES) {
+  for (const start of c.readme) {
+    if (!rows.some((row) => row.startsWith(start))) throw new Error(`npm/README.md's table should have a row for ${c.name}: | ${start} …`);
+  }
+}
 
 // --- run ---
 const chosen = CASES.filter((c) => only.length === 0 || only.includes(c.name));
