@@ -243,6 +243,14 @@ fn help_describes_the_command() {
 }
 
 #[test]
+fn version_is_the_crates() {
+    let out = run(&[p("--version")], b"");
+    assert!(out.status.success(), "should exit 0 for --version");
+    let text = String::from_utf8(out.stdout).expect("the version should be UTF-8");
+    assert_eq!(text.trim(), format!("xinwen {}", env!("CARGO_PKG_VERSION")), "should print the crate's version");
+}
+
+#[test]
 fn an_unknown_flag_is_an_error() {
     let out = run(&[p("--no-such-flag")], b"");
     assert!(!out.status.success(), "should exit non-zero for an unknown flag");

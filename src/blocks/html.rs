@@ -179,6 +179,11 @@ impl Html {
 
 /// Whether text looks like HTML rather than a page's plain text: a doctype or an `<html>`,
 /// `<head>` or `<body>` tag near the start, or markup making up a large share of the text.
+///
+/// Fragments count too: crawl datasets and saved table layouts keep a page's markup without its
+/// `<html>` (a `<table>` of `<td width=… height=…>` cells, wrapped in the dataset's own element).
+/// Their tags are long, so they are fewer per byte than in a modern page, but they fill much of it;
+/// text a person wrote, even one quoting a tag or two, has neither many tags nor many bytes in them.
 pub fn looks_like_html(input: &str) -> bool {
     let head = prefix(input, 4096).trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let lower = head.to_ascii_lowercase();
@@ -188,13 +193,28 @@ pub fn looks_like_html(input: &str) -> bool {
     if ["<html", "<head", "<body", "<meta "].iter().any(|t| lower.contains(t)) {
         return true;
     }
-    // a high share of tags: text a person wrote seldom has one `<x…>` per 40 bytes
     let sample = prefix(input, 64 * 1024).as_bytes();
-    let tags = sample
-        .windows(2)
-        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
-        .count();
-    tags >= 5 && tags * 40 >= sample.len()
+    let (mut tags, mut closing, mut markup) = (0usize, 0usize, 0usize);
+    let mut at = 0;
+    while let Some(k) = memchr::memchr(b'<', &sample[at..]) {
+        let open = at + k;
+        at = open + 1;
+        let Some(&next) = sample.get(open + 1) else { break };
+        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+            continue;
+        }
+        tags += 1;
+        closing += usize::from(next == b'/');
+        // the tag's bytes, up to its `>` (a tag cut by the sample's end or by another `<` counts as one byte)
+        if let Some(len) = sample[at..].iter().take(2048).position(|&b| b == b'>' || b == b'<') {
+            if sample[at + len] == b'>' {
+                markup += len + 2;
+                at += len + 1;
+            }
+        }
+    }
+    // one `<x…>` per 40 bytes, or a twentieth of the text in twenty tags of which some close
+    (tags >= 5 && tags * 40 >= sample.len()) || (tags >= 20 && closing >= 5 && markup * 20 >= sample.len())
 }
 
 fn prefix(s: &str, max: usize) -> &str {
@@ -1219,5 +1239,17 @@ mod tests {
         assert!(looks_like_html("\u{feff}  <!DOCTYPE html><p>x"), "should see a doctype");
         assert!(looks_like_html("<div><p>a</p><p>b</p><p>c</p></div>"), "should see a high share of tags");
         assert!(!looks_like_html("标题\n正文里提到 a<b 和 <c> 这样的写法。\n"), "should leave plain text alone");
+        // a table layout without <html>, wrapped in a crawl dataset's element: long tags, much text
+        let cell = "<td valign=\"top\" width=\"166\" height=\"24\" bgcolor=\"#E7E7E7\"><font color=\"#FF8040\">";
+        let row = format!("<tr>{cell}栏目名称</font></td>{cell}今天的天气晴朗，适合出门散步。</font></td></tr>\n");
+        let fragment = format!(
+            "<text id=\"x\" title=\"标题\">\n<table border=\"0\">\n{}</table>\n{}",
+            row.repeat(6),
+            "正文。".repeat(200)
+        );
+        assert!(looks_like_html(&fragment), "should see a fragment of table layout as HTML");
+        let quoting =
+            format!("{}\n代码里写 <div class=\"a\"></div> 和 <p>段落</p> 即可。\n", "讲解网页的文章正文。".repeat(40));
+        assert!(!looks_like_html(&quoting), "should leave text that quotes a few tags alone");
     }
 }

@@ -1,0 +1,12 @@
+"""The README's Spark recipe: pipe each partition's records through the xinwen binary that
+`spark-submit --files xinwen` shipped into the executors' working directory.
+
+    spark-submit --files xinwen spark_pipe.py records.jsonl articles/
+"""
+import sys
+
+from pyspark.sql import SparkSession
+
+records, out = sys.argv[1], sys.argv[2]
+sc = SparkSession.builder.appName("xinwen-pipe").getOrCreate().sparkContext
+sc.textFile(records, minPartitions=4).pipe("./xinwen --jsonl --jobs 1").saveAsTextFile(out)
