@@ -1,19 +1,23 @@
 // The npm package in real projects: packs pkg/ (built by scripts/build-wasm), installs the tarball as
-// a user would into a temporary folder beside the pinned tools of package.json (one `npm ci` for all
-// projects), then builds each project in this folder with its tool and runs the result: Node bundles
-// in Node, from a folder with nothing else in it; browser builds and dev servers in headless Chromium.
+// a user would into a temporary folder holding a copy of each project, then builds each project with
+// its tool and runs the result: Node bundles in Node, from a folder with nothing else in it; browser
+// builds and dev servers in headless Chromium. The pinned tools of package.json are installed once
+// (`npm ci`) into target/bundler-tools/, whose node_modules the projects find from the temporary
+// folder inside it, and kept there for later runs until package-lock.json changes.
 // Every project parses the seed page (www/samples/county-meeting.txt) and must show the title the
 // CLI gives it, and the crate's version. Prints each step's time.
 //
 //   node tests/bundlers/run.mjs [name …]     all projects, or those named (see CASES)
 //   XINWEN_KEEP=1 node tests/bundlers/run.mjs   keeps the temporary folder, to look at the builds
 //
-// Needs the npm registry (or npm's cache) and, for the browser checks, Debian's chromium: without the
-// registry everything is skipped, without chromium the browser checks, each saying so.
+// Needs the npm registry for the first install of the tools and, for the browser checks, Debian's
+// chromium: without the registry (and no tools installed) everything is skipped, without chromium the
+// browser checks, each saying so.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,8 +178,9 @@ async function withServer(cmd, args, { cwd, env, url }, run) {
 }
 
 // --- the projects ---
-let tmp; // the temporary folder: package.json, node_modules, and a copy of each project
-const bin = (path) => join(tmp, 'node_modules', path);
+const tools = join(root, 'target/bundler-tools'); // package.json, package-lock.json, node_modules
+let tmp; // the temporary folder inside it: the installed package and a copy of each project
+const bin = (path) => join(tools, 'node_modules', path);
 const node = (args, options = {}) => sh(process.execPath, args, { cwd: tmp, ...options });
 
 /** Copies the bundle folder `dist` alone into a fresh folder, runs `file` there on the seed page. */
@@ -211,6 +216,13 @@ const CASES = [
           `--outfile=esbuild-node/dist/${file}`, '--log-level=warning'], { cwd: tmp });
         check(runAlone(join(tmp, 'esbuild-node/dist'), file));
       }
+    },
+  },
+  {
+    name: 'vite-ssr', readme: ['Vite 8 SSR build'], what: 'Vite 8 SSR build with ssr.noExternal, run alone in Node',
+    run() {
+      node([bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(tmp, 'vite-ssr') });
+      check(runAlone(join(tmp, 'vite-ssr/dist'), 'main.mjs'));
     },
   },
   {
@@ -307,27 +319,41 @@ for (const c of CASES) {
 const chosen = CASES.filter((c) => only.length === 0 || only.includes(c.name));
 if (only.some((name) => !CASES.some((c) => c.name === name))) throw new Error(`unknown project; these exist: ${CASES.map((c) => c.name).join(', ')}`);
 
-let since = Date.now();
-let registry = true;
-try {
-  sh('npm', ['ping', '--loglevel=error'], { timeout: 30_000 });
-} catch {
-  registry = false;
-}
-if (!registry) {
-  log('SKIPPED: the npm registry does not answer (npm ping); the bundler projects need their tools from it');
-  process.exit(0);
-}
-log(`ok    the npm registry answers   ${seconds(since)}`);
+let since;
 if (!CHROMIUM) log('note: chromium is not installed: the browser checks are skipped (tests/run installs it with apt-get as root)');
 
-tmp = mkdtempSync(join(tmpdir(), 'xinwen-bundlers-'));
+/** Installs the tools of package.json into target/bundler-tools/ unless the same lock is installed
+ * there; says how they came, or returns null when they are not there and the registry does not answer. */
+function installTools() {
+  const manifests = ['package.json', 'package-lock.json'].map((f) => readFileSync(join(here, f)));
+  const lock = createHash('sha256').update(Buffer.concat(manifests)).digest('hex');
+  const marker = join(tools, '.installed');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === lock) return 'kept from an earlier run';
+  try {
+    sh('npm', ['ping', '--loglevel=error'], { timeout: 30_000 });
+  } catch {
+    return null;
+  }
+  rmSync(tools, { recursive: true, force: true });
+  mkdirSync(tools, { recursive: true });
+  manifests.forEach((text, i) => writeFileSync(join(tools, ['package.json', 'package-lock.json'][i]), text));
+  sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: tools });
+  writeFileSync(marker, lock);
+  return 'npm ci';
+}
+
+since = Date.now();
+const installed = installTools();
+if (!installed) {
+  log('SKIPPED: the npm registry does not answer (npm ping), and the projects\' tools are not installed yet');
+  process.exit(0);
+}
+log(`ok    the tools in target/bundler-tools: ${installed}   ${seconds(since)}`);
+tmp = mkdtempSync(join(tools, 'run-'));
 const failures = [];
 try {
   since = Date.now();
-  cpSync(join(here, 'package.json'), join(tmp, 'package.json'));
-  cpSync(join(here, 'package-lock.json'), join(tmp, 'package-lock.json'));
-  sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: tmp });
+  writeFileSync(join(tmp, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
   const [{ filename }] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: join(root, 'pkg') }));
   sh('npm', ['install', '--no-save', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(tmp, filename)], { cwd: tmp });
   for (const entry of readdirSync(here, { withFileTypes: true })) {
@@ -339,7 +365,7 @@ try {
       cpSync(join(here, 'shared/index.html'), join(tmp, entry.name, 'index.html'));
     }
   }
-  log(`ok    install: the tools (npm ci) and the packed ${filename}   ${seconds(since)}`);
+  log(`ok    install: the packed ${filename}, and the projects   ${seconds(since)}`);
   if (CHROMIUM) {
     since = Date.now();
     await chromium();
@@ -366,7 +392,8 @@ try {
   if (process.env.XINWEN_KEEP) log(`kept ${tmp} (XINWEN_KEEP)`);
   else rmSync(tmp, { recursive: true, force: true });
 }
-log(`bundler projects: ${chosen.length - failures.length} of ${chosen.length} passed, ${seconds(started)} in all`);
+const skipped = CHROMIUM ? 0 : chosen.filter((c) => c.browser).length;
+log(`bundler projects: ${chosen.length - failures.length - skipped} passed, ${failures.length} failed, ${skipped} skipped, ${seconds(started)} in all`);
 if (failures.length) {
   log(`failed: ${failures.join(', ')}`);
   process.exit(1);
