@@ -220,6 +220,11 @@ export type Kind = "article" | "other";
 export function decode(input: Uint8Array, options?: Options): Decoded;
 
 /**
+ * How [`parse`] reads a string whose `options.format` is `"auto"`: `"html"` or `"text"`.
+ */
+export function formatOf(input: string): Format;
+
+/**
  * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array`) in any
  * encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
  *

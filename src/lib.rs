@@ -55,15 +55,25 @@ pub fn parse_with(input: &str, options: &Options) -> Article {
     if decode::unreadable(input) {
         return binary(input);
     }
-    let html = match options.format {
-        Format::Auto => blocks::html::looks_like_html(input),
-        Format::Text => false,
-        Format::Html => true,
-    };
-    if html {
+    let format = if options.format == Format::Auto { format_of(input) } else { options.format };
+    if format == Format::Html {
         parse_html(input, options)
     } else {
         parse_text(input, options)
+    }
+}
+
+/// How [`Format::Auto`] reads `input`: [`Format::Html`] when it looks like markup, else [`Format::Text`].
+///
+/// ```
+/// assert_eq!(xinwen::format_of("<!doctype html><title>标题</title>"), xinwen::Format::Html);
+/// assert_eq!(xinwen::format_of("标题\n正文"), xinwen::Format::Text);
+/// ```
+pub fn format_of(input: &str) -> Format {
+    if blocks::html::looks_like_html(input) {
+        Format::Html
+    } else {
+        Format::Text
     }
 }
 

@@ -84,6 +84,12 @@ fn text_decoder(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
     Some((text, errors))
 }
 
+/// How [`parse`] reads a string whose `options.format` is `"auto"`: `"html"` or `"text"`.
+#[wasm_bindgen(js_name = formatOf, unchecked_return_type = "Format")]
+pub fn format_of(input: &str) -> JsValue {
+    JsValue::from_str(if crate::format_of(input) == crate::Format::Html { "html" } else { "text" })
+}
+
 /// Decodes a page's bytes as [`parse`] does with the same options (only `encoding` matters), for
 /// showing the text that the Article's spans index.
 #[wasm_bindgen(js_name = decode, unchecked_return_type = "Decoded")]

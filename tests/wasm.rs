@@ -160,3 +160,9 @@ fn the_encoding_option_is_honoured() {
         type_error(parse(js_sys::Uint8Array::from(BIG5_PAGE).into(), Some(object(r#"{"encoding":"latin1"}"#))));
     assert!(message.contains("encoding"), "should name the bad option: {message}");
 }
+
+#[wasm_bindgen_test]
+fn format_of_says_how_auto_reads_a_string() {
+    assert_eq!(xinwen::wasm::format_of("<!doctype html><p>正文</p>").as_string().as_deref(), Some("html"), "markup");
+    assert_eq!(xinwen::wasm::format_of(PAGE).as_string().as_deref(), Some("text"), "a page's text");
+}
