@@ -348,7 +348,7 @@ export function noteText(diagnostic) {
   const { code, message } = diagnostic;
   const table = STRINGS[lang].noteText;
   if (code === 'date-relative') {
-    const said = /dates the article (.+?):/.exec(message)?.[1] ?? '';
+    const said = /dates the article (.+?): (?:\d{4}-|pass today)/.exec(message)?.[1] ?? '';
     return fill(table[/pass today/.test(message) ? 'date-relative-unresolved' : 'date-relative'], { said });
   }
   if (code === 'binary' && /NUL bytes/.test(message)) return table['binary-nul'];
