@@ -1,6 +1,7 @@
-// Runs the parser in the page's worker (worker.js). The module is fetched and compiled once, when
-// the page opens (WebAssembly.compileStreaming), and handed to each worker, which instantiates it
-// and parses a small page before it reports ready: the reader's first parse is a warm one.
+// Runs the parser in the page's workers (worker.js). The module is fetched and compiled once, when
+// the page opens (WebAssembly.compileStreaming, or compile when a host serves .wasm under another
+// type), and handed to each worker, which instantiates it and parses a small page before it
+// reports ready: the reader's first parse is a warm one.
 //
 // In: requests (parse, more, export, line). Out: promises of the worker's replies. A new parse
 // supersedes whatever is in flight: the busy worker is terminated (its promises reject with
@@ -14,7 +15,12 @@ export class Superseded extends Error {
   }
 }
 
-const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/xinwen_bg.wasm', import.meta.url)));
+const WASM = new URL('./pkg/xinwen_bg.wasm', import.meta.url);
+const compiled = WebAssembly.compileStreaming(fetch(WASM)).catch(() =>
+  fetch(WASM)
+    .then((r) => r.arrayBuffer())
+    .then((bytes) => WebAssembly.compile(bytes)),
+);
 
 /** xinwen's version, once a worker has told it (null when the package does not export it). */
 export let version = null;
