@@ -81,6 +81,7 @@ const state = {
   serial: 0,
   marks: new Map(),
   annotating: null, // the annotated view being built (renderAnnotated)
+  jsonView: null, // the JSON view being built (renderJson)
   annotatedFresh: true,
   htmlMode: 'text', // for HTML input: the text the parser read, or the page source
   pinned: null,
@@ -129,6 +130,8 @@ function dropResult() {
   state.json = null;
   state.annotating?.stop();
   state.annotating = null;
+  state.jsonView?.stop();
+  state.jsonView = null;
   ui.annotated.replaceChildren();
   ui.json.replaceChildren();
 }
@@ -301,11 +304,12 @@ async function showJson() {
   ui.json.textContent = t('jsonBuilding');
   try {
     const { blob } = await exported();
+    const capped = blob.size > MAX_JSON_VIEW;
+    const text = await (capped ? blob.slice(0, MAX_JSON_VIEW) : blob).text();
     if (generation !== state.generation) return;
-    if (blob.size > MAX_JSON_VIEW) {
-      ui.json.textContent = await blob.slice(0, MAX_JSON_VIEW).text();
-      ui.json.append(el('span', 'capped', `\n${t('jsonCapped', { size: formatSize(MAX_JSON_VIEW) })}`));
-    } else renderJson(ui.json, await blob.text());
+    state.jsonView?.stop();
+    const note = capped ? el('p', 'capped', t('jsonCapped', { size: formatSize(MAX_JSON_VIEW) })) : null;
+    state.jsonView = renderJson(ui.json, text, note);
   } catch (error) {
     if (!(error instanceof Superseded)) ui.json.textContent = t('parseFailed', { message: error?.message ?? String(error) });
   }
@@ -325,11 +329,7 @@ ui.structure.addEventListener('click', async (e) => {
   const before = ui.structure.querySelectorAll('[data-origin]').length;
   if (what === 'body') appendParagraphs(button.parentElement, slice, counts.body, STEPS.body, register);
   else if (what === 'sections') appendSections(button.parentElement, slice, counts.sections, STEPS, register);
-  else {
-    const box = button.parentElement;
-    const total = Number(box.querySelector('.sec-heading .count')?.textContent.replace(/\D/g, '')) || 0;
-    appendItems(box, slice, total, STEPS.items, register);
-  }
+  else appendItems(button.parentElement, slice, Number(button.parentElement.dataset.items), STEPS.items, register);
   // the reader goes on from the first new field
   const first = ui.structure.querySelectorAll('[data-origin]')[before];
   if (first) rove(first);

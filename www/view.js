@@ -232,6 +232,7 @@ export function appendSections(wrap, slice, total, steps, register) {
     }
     const box = el('section', 'sec');
     box.dataset.section = String(s.index);
+    box.dataset.items = String(s.itemCount);
     heading.append(el('span', 'count', formatNumber(s.itemCount)));
     box.append(heading);
     wrap.append(box);
@@ -338,26 +339,56 @@ export function renderMessage(container, text, kind = 'info') {
 }
 
 /**
- * Pretty JSON text into `pre`, keys, strings, numbers and literals coloured. Every token goes in
- * as text; the concatenation of the pieces is exactly `text`.
+ * Pretty JSON text into `container`: keys, strings, numbers and literals coloured (up to
+ * MAX_JSON_COLOURED characters; plain beyond), in chunks of lines laid out only when on screen,
+ * built in steps like the annotated view (data-complete turns "true" at the end). Every token goes
+ * in as text; the concatenation of the pieces is exactly `text`. Returns `stop()`.
  */
-export function renderJson(pre, text) {
-  pre.replaceChildren();
-  if (text.length > MAX_JSON_COLOURED) {
-    pre.textContent = text;
-    return;
-  }
-  const fragment = document.createDocumentFragment();
+export function renderJson(container, text, after = null) {
+  container.replaceChildren();
+  container.dataset.complete = 'false';
+  const colour = text.length <= MAX_JSON_COLOURED;
   const token = /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  const piece = (part) => {
+    const chunk = el('div', 'chunk');
+    if (!colour) {
+      chunk.textContent = part;
+      return chunk;
+    }
+    let at = 0;
+    for (const m of part.matchAll(token)) {
+      if (m.index > at) chunk.append(part.slice(at, m.index));
+      if (m[1] !== undefined) {
+        chunk.append(el('span', m[2] ? 'j-key' : 'j-str', m[1]));
+        if (m[2]) chunk.append(m[2]);
+      } else chunk.append(el('span', m[3] ? 'j-lit' : 'j-num', m[0]));
+      at = m.index + m[0].length;
+    }
+    if (at < part.length) chunk.append(part.slice(at));
+    return chunk;
+  };
   let at = 0;
-  for (const m of text.matchAll(token)) {
-    if (m.index > at) fragment.append(document.createTextNode(text.slice(at, m.index)));
-    if (m[1] !== undefined) {
-      fragment.append(el('span', m[2] ? 'j-key' : 'j-str', m[1]));
-      if (m[2]) fragment.append(document.createTextNode(m[2]));
-    } else fragment.append(el('span', m[3] ? 'j-lit' : 'j-num', m[0]));
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) fragment.append(document.createTextNode(text.slice(at)));
-  pre.append(fragment);
+  let stopped = false;
+  const step = () => {
+    if (stopped) return;
+    const until = at + STEP;
+    while (at < text.length && at < until) {
+      // a chunk ends at a line end: pretty JSON never breaks a token over lines
+      const cut = text.indexOf('\n', at + CHUNK);
+      const end = cut < 0 ? text.length : cut + 1;
+      container.append(piece(text.slice(at, end)));
+      at = end;
+    }
+    if (at < text.length) setTimeout(step, 0);
+    else {
+      if (after) container.append(after);
+      container.dataset.complete = 'true';
+    }
+  };
+  step();
+  return {
+    stop() {
+      stopped = true;
+    },
+  };
 }

@@ -158,7 +158,7 @@ test('a share link carries small pasted text in its fragment, never sent to the 
     await paste(page, seedText);
     await settled(page);
     await page.click('#share');
-    await page.waitForFunction(() => document.querySelector('#note').textContent !== '');
+    await page.waitForFunction(() => document.querySelector('#note').textContent.startsWith('链接已复制'));
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(link.startsWith(`${url}#text=`), `the link should carry the text in its fragment (${link.slice(0, 60)}…)`);
     assert.ok(link.length < 2_000, 'the text should be compressed');

@@ -275,7 +275,7 @@ test('Copy and Download give the CLI JSON with its provenance, named by date and
       if (version) assert.equal(`xinwen ${provenance.xinwen}`, version, 'the provenance should give the version');
       else assert.equal(provenance.xinwen, undefined, 'no version should be made up');
       await page.click('#copy');
-      await page.waitForFunction(() => document.querySelector('#note').textContent !== '');
+      await page.waitForFunction(() => document.querySelector('#note').textContent === '已复制到剪贴板');
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), saved, `${id}: Copy should give what Download gives`);
       await page.click('#tab-json');
       await page.waitForFunction(() => document.querySelector('#json .j-key'));
