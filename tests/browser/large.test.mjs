@@ -172,3 +172,40 @@ test('a paste is parsed at once, typing after a pause', { skip }, async () => {
     await s.close();
   }
 });
+
+test('"show more" adds the next paragraphs and items, each linked to its line', { skip }, async () => {
+  const s = await open();
+  try {
+    const { page } = s;
+    const head = seedText.slice(0, seedText.indexOf('9月2日'));
+    const paragraphs = Array.from({ length: 150 }, (_, i) => `第${i + 1}段,青山区召开三季度重点工作推进会,通报前八个月经济运行情况,部署下一阶段重点任务,确保全年目标顺利完成。区委书记强调第${i + 1}项工作要落实到位。`);
+    const items = Array.from({ length: 20 }, (_, i) => `东湖镇第${i + 1}次防汛工作会议召开`);
+    await page.locator('#input').evaluate((area, text) => {
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, `${head}${paragraphs.join('\n\n')}\n\n最火资讯\n${items.join('\n')}\n`);
+    await settled(page);
+    const count = (selector) => page.locator(selector).count();
+    const total = Number((await page.locator('.body .count').textContent()).replace(/\D/g, ''));
+    assert.ok(total > 120, `the page should have many paragraphs (${total})`);
+    assert.equal(await count('.body .para'), 60, 'the first 60 paragraphs should be drawn');
+    await page.click('.body > .more-btn');
+    await page.waitForFunction(() => document.querySelectorAll('.body .para').length === 120);
+    await page.click('.body > .more-btn');
+    await page.waitForFunction((n) => document.querySelectorAll('.body .para').length === n, total);
+    assert.equal(await count('.body > .more-btn'), 0, 'with all drawn there should be no button');
+    await annotated(page);
+    const last = page.locator('.body .para').last();
+    await last.hover();
+    assert.deepEqual(await page.locator('#annotated mark.hl').allTextContents(), [await last.textContent()], 'an added paragraph should light its line');
+    assert.equal(await count('.sec .item'), 8, 'the first 8 items should be drawn');
+    await page.click('.sec > .more-btn');
+    await page.waitForFunction(() => document.querySelectorAll('.sec .item').length === 16);
+    await page.click('.sec > .more-btn');
+    await page.waitForFunction(() => document.querySelectorAll('.sec .item').length === 20);
+    await page.locator('.sec .item-line').last().hover();
+    assert.deepEqual(await page.locator('#annotated mark.hl').allTextContents(), [items[19]], 'an added item should light its line');
+  } finally {
+    await s.close();
+  }
+});
