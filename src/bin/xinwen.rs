@@ -27,7 +27,8 @@ const BATCH_BYTES: usize = 8 << 20;
 #[command(name = "xinwen", version, about, long_about = None, after_help = JSONL_HELP)]
 struct Cli {
     /// Page files to read (`-` or none: standard input): HTML or text, in any encoding (UTF-8,
-    /// GB18030/GBK/GB2312, Big5, UTF-16 with BOM …). A file with NUL bytes is refused as binary.
+    /// GB18030/GBK/GB2312, Big5, UTF-16 …; see --encoding). A file with NUL bytes that is not
+    /// UTF-16 is refused as binary.
     files: Vec<PathBuf>,
     /// Read the input as HTML, as text, or decide from the input (file mode; in --jsonl mode each
     /// record's key decides).
