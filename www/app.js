@@ -757,7 +757,6 @@ ui.batchDownload.addEventListener('click', () => {
 function pickFiles(input, folder) {
   const files = [...(input.files ?? [])].filter((f) => !folder || PAGE_FILE.test(f.name));
   input.value = '';
-  if (files.length > 1) keepUndo(t('replacedToast'));
   openFiles(files);
 }
 ui.file.addEventListener('change', () => pickFiles(ui.file, false));
@@ -809,9 +808,7 @@ ui.area.addEventListener('drop', async (e) => {
   if (!e.dataTransfer?.files?.length) return;
   e.preventDefault();
   const startedAt = e.timeStamp;
-  const files = await droppedFiles(e.dataTransfer);
-  if (files.length > 1) keepUndo(t('replacedToast'));
-  openFiles(files, startedAt);
+  openFiles(await droppedFiles(e.dataTransfer), startedAt);
 });
 // A file dropped elsewhere on the page must not navigate away from it.
 window.addEventListener('dragover', (e) => e.preventDefault());

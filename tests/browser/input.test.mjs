@@ -11,7 +11,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, drop, jpegBytes, open, paste, settled, skipReason } from './harness.mjs';
 
@@ -145,6 +146,21 @@ test('several files give a list with titles, dates and status, and a JSON Lines 
     await page.waitForFunction(() => document.querySelector('#stats').textContent.includes('river-page.html'));
     await settled(page);
     assert.equal(await page.locator('.headline').textContent(), '南湖新区启动滨河步道二期工程', 'a row should open its file');
+
+    // a folder: its page files only, named by their path in it
+    const folder = mkdtempSync(join(tmpdir(), 'xinwen-folder-'));
+    try {
+      mkdirSync(join(folder, 'news'));
+      writeFileSync(join(folder, 'news', 'a.txt'), readFileSync(join(samples, 'agency-dateline.txt')));
+      writeFileSync(join(folder, 'news', 'b.html'), readFileSync(join(FIXTURES, 'river-page.html')));
+      writeFileSync(join(folder, 'news', 'logo.png'), jpegBytes(2_000));
+      await page.setInputFiles('#folder', join(folder, 'news'));
+      await page.waitForFunction(() => document.querySelector('#batch-title').textContent.startsWith('文件：2 / 2'));
+      const names = await page.locator('.batch-row').evaluateAll((nodes) => nodes.map((n) => n.querySelector('.batch-file').textContent));
+      assert.deepEqual(names.sort(), ['news/a.txt', 'news/b.html'], 'only the folder\'s page files should be read');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   } finally {
     await s.close();
   }
