@@ -45,6 +45,12 @@ export interface Options {
      * Whether the input is HTML or a page\'s plain text; by default, decided from the input.
      */
     format?: Format;
+    /**
+     * The encoding of a page given as bytes ([`crate::parse_bytes_with`], or a `Uint8Array` in
+     * JavaScript); by default, chosen from the bytes (see [`crate::decode`]). Text has no encoding:
+     * [`crate::parse_with`] ignores it.
+     */
+    encoding?: Encoding;
 }
 
 /**
@@ -106,6 +112,11 @@ export interface Dateline {
      */
     text: string;
 }
+
+/**
+ * The encoding to read a page\'s bytes in.
+ */
+export type Encoding = "auto" | "utf-8" | "gb18030" | "big5" | "utf-16le" | "utf-16be";
 
 /**
  * The kind of input.
@@ -203,9 +214,15 @@ export type Kind = "article" | "other";
 
 
 /**
- * Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
+ * Decodes a page's bytes as [`parse`] does with the same options (only `encoding` matters), for
+ * showing the text that the Article's spans index.
  */
-export function decode(input: Uint8Array | ArrayBuffer): Decoded;
+export function decode(input: Uint8Array | ArrayBuffer, options?: Options): Decoded;
+
+/**
+ * How [`parse`] reads a string whose `options.format` is `"auto"`: `"html"` or `"text"`.
+ */
+export function formatOf(input: string): Format;
 
 /**
  * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array` or

@@ -133,18 +133,27 @@ fn text_decoder(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
     Some((text, errors))
 }
 
-/// Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
+/// How [`parse`] reads a string whose `options.format` is `"auto"`: `"html"` or `"text"`.
+#[wasm_bindgen(js_name = formatOf, unchecked_return_type = "Format")]
+pub fn format_of(input: &str) -> JsValue {
+    JsValue::from_str(if crate::format_of(input) == crate::Format::Html { "html" } else { "text" })
+}
+
+/// Decodes a page's bytes as [`parse`] does with the same options (only `encoding` matters), for
+/// showing the text that the Article's spans index.
 #[wasm_bindgen(js_name = decode, unchecked_return_type = "Decoded")]
 pub fn decode_bytes(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
     let Some(bytes) = bytes_of(&input) else {
         return Err(type_error(&format!(
             "xinwen.decode: input should be a Uint8Array or an ArrayBuffer, not {}",
             describe(&input)
         )));
     };
-    let d = crate::decode::decode_with(&bytes, &text_decoder);
+    let d = crate::decode::decode_as(&bytes, options.encoding, &text_decoder);
     let out = Decoded { text: d.text.into_owned(), encoding: d.encoding, diagnostics: d.diagnostics };
     tape::to_js(&out)
 }
