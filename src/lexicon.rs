@@ -1,13 +1,11 @@
 //! The label words of Chinese news pages, in one place, as data.
 //!
-//! In: nothing. Out: word lists and the automata built from them once.
+//! In: nothing. Out: word lists, and the automata the compiler computes from them (see [`dfa`]).
 //! Every list names the pattern it serves; adding a word here is how the parser learns a new label.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::sync::LazyLock;
+pub mod dfa;
+
+use dfa::Dfa;
 
 /// What a byline label announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -496,49 +494,109 @@ pub struct LineWord {
 /// Every word a line is searched for, in one automaton: the byline labels, furniture, notice and
 /// footer words, and the openings and endings of original-title notes, notices and photo credits.
 /// One pass over a line reports every occurrence of every word (overlapping), so one scan serves
-/// all the lists; the pattern id indexes the table of [`LineWord`]s.
-pub static LINE_WORDS: LazyLock<(DFA, Vec<LineWord>, StateID)> = LazyLock::new(|| {
-    let mut words: Vec<&str> = Vec::new();
-    let mut table: Vec<LineWord> = Vec::new();
-    let mut add = |w: &'static str, lists: u16, label: Option<u16>| match words.iter().position(|x| *x == w) {
-        Some(k) => {
-            table[k].lists |= lists;
+/// all the lists; the word's index is that of its [`LineWord`] in [`LINE_WORD_TABLE`]. The compiler
+/// computes the automaton from the lists (see [`dfa`]): a first parse builds nothing.
+pub static LINE_WORDS: Dfa<{ dfa::states(&LINE_WORD_LIST.words) }, { dfa::classes(&LINE_WORD_LIST.words).len }> =
+    Dfa::new(&LINE_WORD_LIST.words);
+
+/// The lists of [`LINE_WORDS`] besides the byline labels, with their [`word`] bits.
+const LINE_LISTS: [(&[&str], u16); 7] = [
+    (FURNITURE, word::FURNITURE),
+    (NOTICE_WORDS, word::NOTICE),
+    (FOOTER, word::FOOTER),
+    (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
+    (NOTICES, word::NOTICE_OPENING),
+    (PHOTO_OPENINGS, word::PHOTO_OPENING),
+    (PHOTO_ENDINGS, word::PHOTO_ENDING),
+];
+
+/// The words of [`LINE_WORDS`], each once, and what each is.
+pub static LINE_WORD_TABLE: [LineWord; LINE_WORD_COUNT] = LINE_WORD_LIST.table;
+
+/// How many distinct words [`LINE_WORDS`] holds.
+const LINE_WORD_COUNT: usize = line_words::<{ listed_line_words() }>().len;
+
+/// The distinct words of [`LINE_WORDS`] and what each is.
+const LINE_WORD_LIST: Words<LINE_WORD_COUNT> = line_words();
+
+/// How many words the labels and [`LINE_LISTS`] list, counting repeats.
+const fn listed_line_words() -> usize {
+    let mut n = LABELS.len();
+    let mut list = 0;
+    while list < LINE_LISTS.len() {
+        n += LINE_LISTS[list].0.len();
+        list += 1;
+    }
+    n
+}
+
+/// The labels, then each of [`LINE_LISTS`] in turn, each word once (in the first `N` places; all of
+/// them when `N` is at least [`listed_line_words`]).
+const fn line_words<const N: usize>() -> Words<N> {
+    let mut words = Words { words: [""; N], table: [LineWord { lists: 0, label: None }; N], len: 0 };
+    let mut i = 0;
+    while i < LABELS.len() {
+        words = words.add(LABELS[i].0, 0, Some(i as u16));
+        i += 1;
+    }
+    let mut list = 0;
+    while list < LINE_LISTS.len() {
+        let (each, bit) = LINE_LISTS[list];
+        let mut i = 0;
+        while i < each.len() {
+            words = words.add(each[i], bit, None);
+            i += 1;
+        }
+        list += 1;
+    }
+    words
+}
+
+/// Distinct words and what each is, as [`line_words`] gathers them at compile time.
+struct Words<const N: usize> {
+    words: [&'static str; N],
+    table: [LineWord; N],
+    /// How many distinct words were added (more than `N` when they did not fit).
+    len: usize,
+}
+
+impl<const N: usize> Words<N> {
+    /// `self` with `word` added, or with its lists and label added to its entry if it has one.
+    const fn add(mut self, word: &'static str, lists: u16, label: Option<u16>) -> Self {
+        let known = if self.len < N { self.len } else { N };
+        let mut k = 0;
+        while k < known && !same(self.words[k], word) {
+            k += 1;
+        }
+        if k < known {
+            self.table[k].lists |= lists;
             // a label listed twice keeps its first entry, as a leftmost-longest search reports it
-            table[k].label = table[k].label.or(label);
+            if self.table[k].label.is_none() {
+                self.table[k].label = label;
+            }
+        } else {
+            if self.len < N {
+                self.words[self.len] = word;
+                self.table[self.len] = LineWord { lists, label };
+            }
+            self.len += 1;
         }
-        None => {
-            words.push(w);
-            table.push(LineWord { lists, label });
-        }
-    };
-    for (i, (w, _)) in LABELS.iter().enumerate() {
-        add(w, 0, Some(i as u16));
+        self
     }
-    let lists: [(&[&'static str], u16); 7] = [
-        (FURNITURE, word::FURNITURE),
-        (NOTICE_WORDS, word::NOTICE),
-        (FOOTER, word::FOOTER),
-        (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
-        (NOTICES, word::NOTICE_OPENING),
-        (PHOTO_OPENINGS, word::PHOTO_OPENING),
-        (PHOTO_ENDINGS, word::PHOTO_ENDING),
-    ];
-    for (list, bit) in lists {
-        for w in list {
-            add(w, bit, None);
-        }
+}
+
+/// Whether `a` and `b` are the same word (`==`, which const evaluation cannot call).
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
     }
-    // a DFA (one table step per byte; its 200-odd words take some 650 KB, built once), without a
-    // prefilter: the words' first bytes are the commonest bytes of Chinese text; `scan_line` walks it
-    let automaton = DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(&words)
-        .expect("the line lexicon is a valid automaton");
-    let start = automaton.start_state(Anchored::No).expect("the line automaton searches unanchored");
-    (automaton, table, start)
-});
+    let mut i = 0;
+    while i < a.len() && a[i] == b[i] {
+        i += 1;
+    }
+    i == a.len()
+}
 
 /// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
 /// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
@@ -562,7 +620,6 @@ pub struct LabelMatch {
 /// Fills `labels` (cleared first) with the byline labels as a leftmost-longest search finds them:
 /// from left to right, at each start the longest, none overlapping.
 pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
-    let (automaton, table, start) = &*LINE_WORDS;
     // where the text starts after opening brackets, and ends before closing ones: found at the
     // first word, as most lines hold none
     let mut bounds = None;
@@ -574,36 +631,24 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
     };
     labels.clear();
     let mut found = 0;
-    // the overlapping search, walked here on the concrete DFA so that each step is a table lookup:
-    // every state that ends one or more words lists them
-    let mut state = *start;
-    for (at, &byte) in line.as_bytes().iter().enumerate() {
-        state = automaton.next_state(Anchored::No, state, byte);
-        if !automaton.is_special(state) || !automaton.is_match(state) {
-            continue;
+    LINE_WORDS.for_each_match(line.as_bytes(), |start, end, id| {
+        let w = LINE_WORD_TABLE[id];
+        let (opening, ending) = bounds();
+        let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
+        if start == opening {
+            lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
         }
-        let end = at + 1;
-        for k in 0..automaton.match_len(state) {
-            let id = automaton.match_pattern(state, k);
-            let start = end - automaton.pattern_len(id);
-            let w = table[id.as_usize()];
-            let (opening, ending) = bounds();
-            let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
-            if start == opening {
-                lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
-            }
-            if start == 0 {
-                lists |= w.lists & word::PHOTO_OPENING;
-            }
-            if end == ending {
-                lists |= w.lists & word::PHOTO_ENDING;
-            }
-            found |= lists;
-            if let Some(label) = w.label {
-                labels.push(LabelMatch { start, end, label: label as usize });
-            }
+        if start == 0 {
+            lists |= w.lists & word::PHOTO_OPENING;
         }
-    }
+        if end == ending {
+            lists |= w.lists & word::PHOTO_ENDING;
+        }
+        found |= lists;
+        if let Some(label) = w.label {
+            labels.push(LabelMatch { start, end, label: label as usize });
+        }
+    });
     // overlapping matches come in order of their ends: keep the leftmost-longest ones
     if labels.len() > 1 {
         labels.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -643,7 +688,7 @@ pub fn find_word<T: AsRef<[u8]> + ?Sized>(text: &T, word: &str) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::AhoCorasick;
+    use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
     #[test]
