@@ -27,7 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { decode } from '../pkg/node.js';
+import { decode } from '../pkg/inline.js';
 import { coldPages, deps, installReadability, medians, root } from './shared.mjs';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));

@@ -31,7 +31,7 @@ const since = (t) => {
 let t = clock();
 let parse;
 if (tool === 'xinwen') {
-  const xinwen = await import('../pkg/node.js');
+  const xinwen = await import('../pkg/inline.js');
   const options = { format };
   parse = () => xinwen.parse(input, options);
 } else if (tool === 'readability') {

@@ -30,7 +30,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { decode, parse } from '../pkg/node.js';
+import { decode, parse } from '../pkg/inline.js';
 import { coldPages, deps, installReadability, medians, root } from './shared.mjs';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
