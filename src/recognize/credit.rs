@@ -10,11 +10,9 @@
 
 use crate::blocks::is_space;
 use crate::lexicon::{
-    Field, LabelMatch, LABELS, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS,
-    VALUE_STOPS,
+    find_word, Field, LabelMatch, LABELS, MEDIA_ENDINGS, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS, ROLE_ENDINGS,
+    TRAILING_BUTTONS, VALUE_STOPS,
 };
-use memchr::memmem::Finder;
-use std::sync::LazyLock;
 
 /// One labelled value in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,10 +47,6 @@ fn ends_value(c: char) -> bool {
     ENDS.contains(&c)
 }
 
-/// Searchers for [`VALUE_STOPS`], built once (`str::find` builds a searcher per call: dear on
-/// every value of every byline line).
-static STOP_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| VALUE_STOPS.iter().map(Finder::new).collect());
-
 /// Every labelled value in `line`; a whole line `name/outlet` gives an author and a source.
 #[cfg(test)]
 pub fn credits(line: &str) -> Vec<Credit<'_>> {
@@ -61,7 +55,8 @@ pub fn credits(line: &str) -> Vec<Credit<'_>> {
     credits_at(line, &labels)
 }
 
-/// [`credits`], given the labels [`scan_line`] found in `line`.
+/// Every labelled value in `line`, given the labels [`scan_line`](crate::lexicon::scan_line) found
+/// in it; a whole line `name/outlet` gives an author and a source.
 pub fn credits_at<'a>(line: &'a str, labels: &[LabelMatch]) -> Vec<Credit<'a>> {
     if let Some((name, outlet)) = name_and_outlet(line) {
         return vec![
@@ -137,9 +132,10 @@ pub fn credits_at<'a>(line: &'a str, labels: &[LabelMatch]) -> Vec<Credit<'a>> {
         let raw = &line[vstart..limit];
         let raw = raw.trim_start_matches(|c: char| is_space(c) || is_colon(c));
         let mut cut = raw.find(ends_value).unwrap_or(raw.len());
-        // links copied onto the end of a value: `甲乙 丙丁返回某网，查看更多`
-        for stop in STOP_FINDERS.iter() {
-            if let Some(at) = stop.find(&raw.as_bytes()[..cut]) {
+        // links copied onto the end of a value: `甲乙 丙丁返回某网，查看更多` (`find_word` builds no
+        // searcher, which `str::find` would on every value of every byline line)
+        for stop in VALUE_STOPS {
+            if let Some(at) = find_word(&raw.as_bytes()[..cut], stop) {
                 cut = at;
             }
         }

@@ -15,7 +15,7 @@
 
 use super::date::DateMatch;
 use crate::article::Dateline;
-use crate::classify::is_cjk;
+use crate::blocks::is_cjk;
 use crate::lexicon::MEDIA_ENDINGS;
 
 /// Read the dateline opening `lead`, dating it with `published`.
