@@ -16,8 +16,9 @@
 //! - [`heading`]: the headings of trailing sections (相关阅读 更多>>) and the tags of their items;
 //! - [`dateline`]: the dateline that opens a story (新华社北京2月29日电, 中央社記者王小明台北10日電).
 //!
-//! Gates: a heading is looked for on lines of at most 16 characters, a date of digits on lines with
-//! four digits or more; a date written in Chinese numerals (二〇一九年…) is found by its 年.
+//! Gates: a heading is looked for on lines of at most 16 characters, a date in digits on lines with
+//! four digits or more (every form holds that many); on the others only a date in Chinese numerals
+//! (二〇一九年…), found by its 年.
 //! The label words are data in [`crate::lexicon`]; the line is searched for all of them in one pass.
 //!
 //! References: the per-line recognizers feed one decision of roles over the page, as in line-based
@@ -34,7 +35,7 @@ pub mod relative;
 
 use crate::lexicon::{scan_line, word, Field, LabelMatch};
 use credit::{credits_at, Credit};
-use date::{find_dates, short_date, DateMatch};
+use date::{find_dates, numeral_dates, short_date, DateMatch};
 
 /// What the recognizers found on one line.
 #[derive(Debug)]
@@ -100,8 +101,8 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, labels: &mut Vec<LabelMa
     debug_assert!(heading.map_or(true, |h| text.starts_with(h) && h.len() <= 64), "a heading should start its line");
     // a photo caption's labels credit the picture, not the article
     let credits = if is_photo(words) { Vec::new() } else { credits_at(text, labels) };
-    // a date starts with four digits in a row
-    let mut dates = if digits >= 4 { find_dates(text) } else { Vec::new() };
+    // every date in digits holds four or more; with fewer, only one in Chinese numerals is there
+    let mut dates = if digits >= 4 { find_dates(text) } else { numeral_dates(text) };
     if dates.is_empty() {
         // a labelled date with a two-digit year: `发布时间：21-06-0509:40`
         dates.extend(credits.iter().filter(|c| c.field == Field::Date).find_map(|c| {
@@ -110,4 +111,48 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, labels: &mut Vec<LabelMa
         }));
     }
     Recognized { words, heading, matches: Matches::boxed(credits, dates) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::char_count;
+
+    /// What [`line`] finds on `text`, its counts taken as the classifier takes them.
+    fn on(text: &str) -> Recognized<'_> {
+        let digits = text.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+        line(text, char_count(text) as u32, digits as u32, &mut Vec::new())
+    }
+
+    fn dates(r: &Recognized) -> Vec<String> {
+        r.matches.as_ref().map_or(Vec::new(), |m| m.dates().iter().map(DateMatch::iso).collect())
+    }
+
+    #[test]
+    fn finds_credits_dates_and_headings_on_a_line() {
+        let r = on("作者：张冰明 来源：岳阳日报 发布时间：2017年07月26日");
+        let fields: Vec<Field> =
+            r.matches.as_ref().map_or(Vec::new(), |m| m.credits().iter().map(|c| c.field).collect());
+        assert_eq!(fields, [Field::Author, Field::Source, Field::Date], "should find the credits");
+        assert_eq!(dates(&r), ["2017-07-26"], "should find the date");
+        assert_eq!(on("相关阅读 更多>>").heading, Some("相关阅读"), "should find a heading");
+        assert!(on("今天天气很好，我们去公园散步。").matches.is_none(), "should box nothing for a plain line");
+    }
+
+    #[test]
+    fn reads_a_date_in_numerals_on_a_line_without_digits() {
+        assert_eq!(dates(&on("二〇一九年十二月三十一日")), ["2019-12-31"], "should pass the gate on its 年");
+        assert_eq!(
+            dates(&on("发布时间：21-06-0509:40")),
+            ["2021-06-05T09:40+08:00"],
+            "should read a labelled short year"
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_credits_no_one() {
+        let r = on("图片来源：记者 张三 摄");
+        assert!(r.photo(), "should know a photo credit");
+        assert!(r.matches.is_none(), "should take none of its labels as the article's credits");
+    }
 }
