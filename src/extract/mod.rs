@@ -188,13 +188,16 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
 }
 
 /// A short word beside the header's date that no label announces: the outlet on portal bylines,
-/// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 某某晚报 2021-09-03 18:40`).
+/// after the date (`2019年11月25日 18:57 参考消息`, also before the credits that follow it:
+/// `2019-03-18 23:59某某報 記者某某／台北報導`) or before it (`原创 某某晚报 2021-09-03 18:40`).
 fn unlabelled_source(c: &Cues) -> Option<String> {
     let d = c.dates().first()?;
-    if !c.credits().is_empty() {
+    // credits before the date or within it: the words beside it are their values
+    let credited = c.credits().first().map_or(c.line.text.len(), |cr| cr.start);
+    if credited < d.end {
         return None;
     }
-    let after = c.line.text[d.end..].trim_matches(is_space);
+    let after = c.line.text[d.end..credited].trim_matches(is_space);
     let before = c.line.text[..d.start].trim_matches(is_space);
     let before = before.rsplit(is_space).next().unwrap_or("");
     let plausible = |w: &String| {
@@ -291,7 +294,8 @@ fn lone_outlet(line: &str) -> bool {
         && MEDIA_ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
-/// The names in brackets that close a paragraph, `（邵琪）` or `(石晓峰)`: a reporter's signature.
+/// The names in brackets that close a paragraph, `（邵琪）`, `(石晓峰)` or `（王煌忠／台中報導）`: a
+/// reporter's signature.
 fn signature(paragraph: &str) -> Vec<String> {
     let Some(inner) = paragraph.strip_suffix([')', '）']) else { return Vec::new() };
     let Some(open) = inner.rfind(['(', '（']) else { return Vec::new() };
@@ -300,9 +304,11 @@ fn signature(paragraph: &str) -> Vec<String> {
         return Vec::new();
     }
     let names = byline::names(inner);
+    // names alone (`（邵琪）`), or names and where they filed from (`（王煌忠／台中報導）`)
     let all_names = !names.is_empty()
-        && inner.chars().all(|c| is_cjk(c) || is_space(c) || c == '、')
-        && names.iter().all(|n| (2..=4).contains(&n.chars().count()));
+        && (byline::filed(inner)
+            || (inner.chars().all(|c| is_cjk(c) || is_space(c) || c == '、')
+                && names.iter().all(|n| (2..=4).contains(&n.chars().count()))));
     if all_names {
         names
     } else {
