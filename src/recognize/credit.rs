@@ -434,6 +434,53 @@ mod tests {
         credits(line).into_iter().filter(|c| c.field == field).flat_map(|c| names(c.value)).collect()
     }
 
+    /// Pieces of every credit form.
+    const PIECES: &[&str] = &[
+        "記者",
+        "记者",
+        "作者",
+        "來源",
+        "責任編輯",
+        "：",
+        " ",
+        "／",
+        "/",
+        "∕",
+        "、",
+        "（",
+        "）",
+        "王小明",
+        "李",
+        "台北",
+        "報導",
+        "报道",
+        "中央社",
+        "10",
+        "１０",
+        "日電",
+        "日电",
+        "某某報",
+        "𠮷",
+        "，",
+        "文",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn any_mix_of_credit_pieces_gives_values_from_the_line(picks in proptest::collection::vec(0..PIECES.len(), 0..30)) {
+            let line: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (from, to) = (line.as_ptr() as usize, line.as_ptr() as usize + line.len());
+            for c in credits(&line) {
+                let at = c.value.as_ptr() as usize;
+                proptest::prop_assert!(at >= from && at + c.value.len() <= to, "a value should be a slice of the line");
+                for n in names(c.value) {
+                    proptest::prop_assert!(!n.is_empty() && line.contains(&n), "a name should come from the line");
+                }
+            }
+        }
+    }
+
     #[test]
     fn reads_traditional_labels() {
         assert_eq!(fields("來源：中央社"), [(Field::Source, "中央社")], "should read 來源");

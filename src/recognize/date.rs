@@ -1005,6 +1005,70 @@ mod tests {
         assert_eq!(&line[m[0].end..], "39健康网", "should end the match after the seconds");
     }
 
+    /// Pieces of every date form, and what stands around dates.
+    const PIECES: &[&str] = &[
+        "2019",
+        "05",
+        "7",
+        "12",
+        "31",
+        "-",
+        "/",
+        "／",
+        "∕",
+        ".",
+        "年",
+        "月",
+        "日",
+        "号",
+        " ",
+        "\u{3000}",
+        ":",
+        "：",
+        "T",
+        "Z",
+        "+08:00",
+        "-05",
+        "PM",
+        "am",
+        "下午",
+        "中午",
+        "星期二",
+        "（周二）",
+        "二〇",
+        "一九",
+        "十二",
+        "三十一",
+        "廿",
+        "〇",
+        "九",
+        "２０１９",
+        "１２",
+        "时",
+        "分",
+        "秒",
+        "𠮷",
+        "，",
+        "版本",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn any_mix_of_date_pieces_reads_in_order(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let line: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let mut reach = 0;
+            for m in find_dates(&line) {
+                proptest::prop_assert!(m.start >= reach && m.start < m.end && m.end <= line.len(), "should not overlap");
+                proptest::prop_assert!(line.is_char_boundary(m.start) && line.is_char_boundary(m.end), "should span characters");
+                proptest::prop_assert!(real_day(u32::from(m.year), u32::from(m.month), u32::from(m.day)), "should be a day");
+                proptest::prop_assert!((1990..=2099).contains(&m.year), "should be in the years read");
+                proptest::prop_assert!(m.time.map_or(true, |(h, mi, s)| h < 24 && mi < 60 && s.map_or(true, |s| s < 60)));
+                reach = m.end;
+            }
+        }
+    }
+
     #[test]
     fn a_long_line_of_dates_finds_them_all() {
         let line = "2017年7月26日，".repeat(10_000);
