@@ -91,23 +91,59 @@ pub const LABELS: &[(&str, Field)] = &[
     ("值班主任", Field::Other),
     // traditional forms: Big5 pages (Taiwan, Hong Kong) write the same labels in traditional script
     ("來源", Field::Source),
+    ("來源於", Field::Source),
     ("稿件來源", Field::Source),
     ("文章來源", Field::Source),
+    ("本文來源", Field::Source),
+    ("新聞來源", Field::Source),
+    ("消息來源", Field::Source),
+    ("出處", Field::Source),
     ("記者", Field::Author),
     ("本報記者", Field::Author),
+    ("本台記者", Field::Author),
+    ("通訊員", Field::Author),
+    ("執筆", Field::Author),
+    ("採寫", Field::Author),
+    ("採訪", Field::Author),
     ("責任編輯", Field::Editor),
     ("編輯", Field::Editor),
     ("責編", Field::Editor),
+    ("值班編輯", Field::Editor),
+    ("本文編輯", Field::Editor),
+    ("網路編輯", Field::Editor),
+    ("網絡編輯", Field::Editor),
+    ("編審", Field::Editor),
+    ("校對", Field::Editor),
     ("發布時間", Field::Date),
     ("發佈時間", Field::Date),
     ("發表時間", Field::Date),
+    ("發稿時間", Field::Date),
+    ("更新時間", Field::Date),
+    ("出版時間", Field::Date),
     ("時間", Field::Date),
+    ("發布日期", Field::Date),
+    ("發佈日期", Field::Date),
+    ("發表日期", Field::Date),
+    ("發布於", Field::Date),
+    ("發佈於", Field::Date),
+    ("發表於", Field::Date),
+    ("攝影", Field::Other),
+    ("攝像", Field::Other),
+    ("監製", Field::Other),
+    ("統籌", Field::Other),
+    ("策劃", Field::Other),
+    ("製作", Field::Other),
+    ("設計", Field::Other),
+    ("審核", Field::Other),
+    ("審校", Field::Other),
+    ("終審", Field::Other),
+    ("主編", Field::Other),
 ];
 
 /// Labels that are also common words (in menus: `文字 图片 视频`): they count only before a colon or
 /// a slash, never before a space.
 pub const NEEDS_COLON: &[&str] =
-    &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文", "時間"];
+    &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文", "時間", "採訪", "出處"];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
 pub const SECTION_HEADINGS: &[&str] = &[
@@ -225,7 +261,8 @@ pub const FURNITURE: &[&str] = &[
 pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题：", "原题:"];
 
 /// Endings of a photo credit line: the photographer (`林可摄`), the picture agency (`（视觉中国）`).
-pub const PHOTO_ENDINGS: &[&str] = &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo"];
+pub const PHOTO_ENDINGS: &[&str] =
+    &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo", "攝", "供圖", "視覺中國", "資料圖"];
 
 /// Openings of a notice that closes an article however long it runs: disclaimers and reposting
 /// rules (`声明：本站力求信息真实…`, `请支持独立网站，转发请注明本文链接…`).
@@ -284,11 +321,46 @@ pub const NOTICE_WORDS: &[&str] = &[
 ];
 
 /// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
-pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "配图", "视觉中国", "资料照片"];
+pub const CAPTION_ENDINGS: &[&str] = &[
+    "摄",
+    "供图",
+    "截图",
+    "资料图",
+    "配图",
+    "视觉中国",
+    "资料照片",
+    "攝",
+    "供圖",
+    "截圖",
+    "資料圖",
+    "配圖",
+    "視覺中國",
+    "資料照片",
+];
 
 /// Openings of a photo caption or photo credit (`图片来源：…`, `资料图：…`, `图为…`): its labels credit
 /// a photographer or a picture agency, not the article.
-pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "图为", "图：", "图:", "摄影", "视频来源", "配图"];
+pub const PHOTO_OPENINGS: &[&str] = &[
+    "图片来源",
+    "图片",
+    "资料图",
+    "图为",
+    "图：",
+    "图:",
+    "摄影",
+    "视频来源",
+    "配图",
+    "圖片來源",
+    "圖片",
+    "資料圖",
+    "圖為",
+    "圖：",
+    "圖:",
+    "圖／",
+    "圖/",
+    "攝影",
+    "配圖",
+];
 
 /// Words of a salutation that opens a speech or a letter (`女士们、先生们：`, `亲爱的同学们：`).
 /// Notices open with their addressees (`各乡镇（街道）、各有关单位：`).
@@ -411,6 +483,25 @@ pub const NOT_NAMES: &[&str] = &[
     "见习记者",
     "实习记者",
     "特约记者",
+    // traditional forms
+    "網路",
+    "網絡",
+    "網友",
+    "綜合",
+    "編譯",
+    "報導",
+    "報道",
+    "攝",
+    "圖",
+    "攝影",
+    "供圖",
+    "網路整理",
+    "綜合整理",
+    "原創",
+    "本站原創",
+    "見習記者",
+    "實習記者",
+    "特約記者",
 ];
 
 /// Endings of an organisation's name: a credit such as `作者：药剂科党支部` names a body, not a person.
@@ -442,14 +533,96 @@ pub const ORG_ENDINGS: &[&str] = &[
     "工作室",
     "编辑部",
     "杂志",
+    // traditional forms
+    "黨支部",
+    "黨委",
+    "辦公室",
+    "委員會",
+    "處",
+    "網",
+    "報",
+    "臺",
+    "集團",
+    "協會",
+    "學會",
+    "大學",
+    "學院",
+    "小組",
+    "編輯部",
+    "雜誌",
 ];
 
 /// Endings of a news outlet's name (中国青年报, 澎湃新闻, 新华社, 南方周刊).
-pub const MEDIA_ENDINGS: &[&str] = &["报", "网", "社", "台", "刊", "新闻", "杂志", "传媒", "资讯", "客户端", "频道"];
+pub const MEDIA_ENDINGS: &[&str] = &[
+    "报",
+    "网",
+    "社",
+    "台",
+    "刊",
+    "新闻",
+    "杂志",
+    "传媒",
+    "资讯",
+    "客户端",
+    "频道",
+    "報",
+    "網",
+    "臺",
+    "新聞",
+    "雜誌",
+    "傳媒",
+    "資訊",
+    "客戶端",
+    "頻道",
+];
 
 /// Role words that end a descriptor standing before a name (`某网专栏作者 王某`, `某报记者 李某`).
-pub const ROLE_ENDINGS: &[&str] =
-    &["作者", "记者", "通讯员", "编辑", "撰稿人", "评论员", "实习生", "特约撰稿", "见习", "实习", "特约", "首席"];
+pub const ROLE_ENDINGS: &[&str] = &[
+    "作者",
+    "记者",
+    "通讯员",
+    "编辑",
+    "撰稿人",
+    "评论员",
+    "实习生",
+    "特约撰稿",
+    "见习",
+    "实习",
+    "特约",
+    "首席",
+    "記者",
+    "通訊員",
+    "編輯",
+    "評論員",
+    "實習生",
+    "特約撰稿",
+    "見習",
+    "實習",
+    "特約",
+];
+
+/// Role words glued before a name in a credit (`本报记者张三`, `記者王小明`): dropped from the name.
+pub const NAME_PREFIXES: &[&str] = &[
+    "本报记者",
+    "本台记者",
+    "特约记者",
+    "实习生",
+    "记者",
+    "通讯员",
+    "作者",
+    "编辑",
+    "本報記者",
+    "本台記者",
+    "特約記者",
+    "實習生",
+    "記者",
+    "通訊員",
+    "編輯",
+];
+
+/// Endings of the note of where a report was filed, after a reporter's name and a slash
+/// (`記者王小明／台北報導`, `（王煌忠／台中報導）`, `记者彭冲 山东冠县报道`): a place, not a person.
+pub const REPORT_ENDINGS: &[&str] = &["报道", "报导", "報導", "報道"];
 
 /// Words in brackets that close a paragraph and are not a signature: `（完）`, `（待续）`.
 pub const NOT_SIGNATURES: &[&str] =

@@ -16,10 +16,18 @@
 //! assert_eq!(article.editors, ["高大智"]);
 //! ```
 //!
-//! The pipeline is a few pure stages, one module each:
-//! `decode` (bytes → text) → `blocks` (text or HTML → lines) → `classify` (lines → roles) →
-//! `extract` (roles → fields) → [`Article`]; for HTML, `evidence` adds what the markup states
-//! (`<title>`, `<meta>`, JSON-LD, link density) beside the text cues.
+//! The pipeline is a few pure stages, one module each, and a stage reads only the stages before it:
+//!
+//! ```text
+//! bytes ─decode─▶ text ─blocks─▶ lines ─recognize─▶ matches ─classify─▶ roles ─extract─▶ Article
+//! ```
+//!
+//! `decode` (bytes in any encoding → text) → `blocks` (text or HTML → the same list of lines) →
+//! `recognize` (per line: dates, credits, breadcrumb paths, section headings — pure, one line at a
+//! time) → `classify` (the lines' cues and matches → a role for every line) → `extract` (roles and
+//! matches → field values) → [`Article`]. For HTML, `evidence` adds what the markup states
+//! (`<title>`, `<meta>`, JSON-LD, link density) beside the text cues, before and after the roles
+//! are decided.
 
 pub mod article;
 mod blocks;
@@ -29,6 +37,7 @@ mod evidence;
 mod extract;
 mod lexicon;
 pub mod options;
+mod recognize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
