@@ -1,33 +1,48 @@
-// Benchmark (not a test): the npm package's parse() in Node over the dev corpus pages (page.txt as
-// text, page.html as HTML, both as bytes and as strings), beside the native build on the same pages
-// and, over the same page.html files, @mozilla/readability on linkedom and dom-smoothie-js (Rust
-// readability in wasm; skipped if it does not install), in one run, one thread at a time. Prints
-// pages/s, MB/s and the ratios, among them native / wasm (target: wasm within 2x of native).
-// Numbers only; nothing is asserted.
+// Benchmark (not a test): the npm package's parse() in Node, as a user first meets it and once warmed up,
+// beside @mozilla/readability on linkedom in the same run. Numbers only; nothing is asserted.
 //   scripts/build-wasm && node bench/node-bench.mjs [corpus-dev-dir] [seconds-per-case] [--no-native] [--no-peers]
-// Times: CPU time of the process (process.cpuUsage: the main thread and V8's helper threads, GC
+//     [--cold-runs=5] [--cold-page=gne-thepaper-1] [--cold-only]
+//
+// 1. Cold start (what a one-page-per-process user sees: a CLI-style script, a serverless function):
+//    bench/cold-start.mjs in a fresh process per run loads the package, parses one page once, 20 times
+//    more, then until V8 has tiered the wasm up; the same for Readability + linkedom. The pages: our
+//    seed sample (www/samples/county-meeting.txt; xinwen reads it as text, Readability as one <p> per
+//    line) and one corpus page's page.html (--cold-page). Prints the median over --cold-runs processes
+//    of the load (import), the first parse, the median of the next 20 and the steady state, in wall
+//    time (what the user waits) with the process's CPU time beside it (V8's background compiler
+//    threads included), the load and first parse together (what a one-page process waits for), and
+//    the ratios: first / steady (target <= 5x), next 20 / steady (<= 2x), Readability's first parse
+//    / xinwen's (>= 20x).
+// 2. Warmed up (best batch): the dev corpus pages (page.txt as text, page.html as HTML, both as bytes
+//    and as strings), beside the native build on the same pages and, over the same page.html files,
+//    Readability on linkedom and dom-smoothie-js (Rust readability in wasm; skipped if it does not
+//    install), one thread at a time. Prints pages/s, MB/s and the ratios, among them native / wasm
+//    (target: wasm within 2x of native).
+// Warm times: CPU time of the process (process.cpuUsage: the main thread and V8's helper threads, GC
 // included), fastest of ~10 batches after a warm-up long enough for V8 to tier the wasm up to its
 // optimizing compiler, as examples/bench.rs times the native build (CPU time of its thread, fastest
 // of ~10 batches). MB/s count the pages' text in UTF-8 (decoded beforehand for the string cases), as
 // examples/bench.rs does. The native figures come from running examples/bench.rs's corpus part
 // (`cargo build --release --example bench`, then the binary, stopped before its scaling part).
-// The peers are installed on first run into target/bench-node/ (a throwaway folder).
+// The peers are installed on first run into target/bench-node/ (a throwaway folder), where the cold
+// start's inputs are written too.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { decode, parse } from '../pkg/node.js';
+import { decode, parse } from '../pkg/inline.js';
+import { coldPages, deps, installReadability, medians, root } from './shared.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dev = args[0] ?? join(root, '../shared/corpus/dev');
 const seconds = Number(args[1] ?? 3);
 const withNative = !flags.includes('--no-native');
 const withPeers = !flags.includes('--no-peers');
-const deps = join(root, 'target/bench-node');
-const VERSIONS = ['@mozilla/readability@0.6.0', 'linkedom@0.18.15'];
+const option = (name, fallback) => flags.find((f) => f.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const coldRuns = Number(option('cold-runs', 5));
+const coldPage = option('cold-page', 'gne-thepaper-1');
+const coldOnly = flags.includes('--cold-only');
 const SMOOTHIE = 'dom-smoothie-js@0.16.0';
 
 if (!existsSync(dev)) {
@@ -94,17 +109,7 @@ async function native() {
 
 let peers = [];
 if (withPeers) {
-  if (!existsSync(join(deps, 'node_modules/linkedom')) || !existsSync(join(deps, 'node_modules/@mozilla/readability'))) {
-    console.error(`node-bench: installing ${VERSIONS.join(', ')} into ${deps}`);
-    execFileSync('npm', ['install', '--prefix', deps, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...VERSIONS], { stdio: 'inherit' });
-  }
-  if (!existsSync(join(deps, 'node_modules/dom-smoothie-js'))) {
-    try {
-      execFileSync('npm', ['install', '--prefix', deps, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...VERSIONS, SMOOTHIE], { stdio: 'inherit' });
-    } catch {
-      console.error(`node-bench: ${SMOOTHIE} did not install; skipping it`);
-    }
-  }
+  installReadability([SMOOTHIE]);
   const require = createRequire(join(deps, 'package.json'));
   const { Readability } = require('@mozilla/readability');
   const { parseHTML } = require('linkedom');
@@ -125,8 +130,61 @@ function swallow(f) {
   }
 }
 
+
+/** One fresh process of bench/cold-start.mjs: its figures. */
+function coldStart(tool, file, format) {
+  const out = execFileSync(process.execPath, [join(root, 'bench/cold-start.mjs'), tool, file, format, '1', deps], { encoding: 'utf8' });
+  const figures = JSON.parse(out.trim().split('\n').pop());
+  // what a one-page process waits for: the import and the first parse
+  figures.start = { wall: figures.load.wall + figures.first.wall, cpu: figures.load.cpu + figures.first.cpu };
+  return figures;
+}
+
+/** The cold-start table: each page, each parser, the median of `coldRuns` fresh processes (alternating). */
+function cold() {
+  const dir = join(deps, 'cold');
+  mkdirSync(dir, { recursive: true });
+  const cell = (x) => `${x.wall.toFixed(x.wall < 1 ? 3 : 1)} (${x.cpu.toFixed(x.cpu < 1 ? 3 : 1)})`.padStart(16);
+  console.log(`== cold start: a fresh process per run, median of ${coldRuns} runs; wall ms (process CPU ms)`);
+  console.log(
+    `${'page'.padEnd(36)} ${'parser'.padEnd(24)} ${'load'.padStart(16)} ${'first parse'.padStart(16)} ${'load + first'.padStart(16)} ${'next 20, median'.padStart(16)} ${'steady'.padStart(16)}  first/steady  next20/steady`,
+  );
+  const summary = [];
+  coldPages(dev, coldPage, decode).forEach((page, i) => {
+    // the inputs as files, read by each process before its clock starts
+    const mine = join(dir, `${i}.xinwen`);
+    const theirs = join(dir, `${i}.html`);
+    writeFileSync(mine, page.xinwen.input);
+    writeFileSync(theirs, page.readability);
+    const runs = { xinwen: [], readability: [] };
+    for (let r = 0; r < coldRuns; r++) {
+      runs.xinwen.push(coldStart('xinwen', mine, page.xinwen.format));
+      if (withPeers) runs.readability.push(coldStart('readability', theirs, 'html'));
+    }
+    const figures = {};
+    for (const [tool, label] of [['xinwen', 'xinwen'], ['readability', 'readability + linkedom']]) {
+      if (!runs[tool].length) continue;
+      const m = (figures[tool] = medians(runs[tool]));
+      const ratio = (a, b) => `${(a.wall / b.wall).toFixed(1)}x`.padStart(12);
+      console.log(
+        `${page.name.padEnd(36)} ${label.padEnd(24)} ${cell(m.load)} ${cell(m.first)} ${cell(m.start)} ${cell(m.next20)} ${cell(m.steady)}  ${ratio(m.first, m.steady)}  ${ratio(m.next20, m.steady)}`,
+      );
+    }
+    if (figures.readability) {
+      const [x, p] = [figures.xinwen.first, figures.readability.first];
+      const [xs, ps] = [figures.xinwen.start, figures.readability.start];
+      summary.push(`${page.name}: ${(p.wall / x.wall).toFixed(1)}x (CPU ${(p.cpu / x.cpu).toFixed(1)}x), load + first ${(ps.wall / xs.wall).toFixed(1)}x`);
+    }
+  });
+  if (summary.length) console.log(`readability + linkedom's first parse / xinwen's: ${summary.join('; ')}`);
+  console.log('');
+}
+
 const TEXT = { format: 'text' };
 const HTML = { format: 'html' };
+if (coldRuns > 0) cold();
+if (coldOnly) process.exit(0);
+console.log(`== warmed up: best batch`);
 console.log(`${txt.text.length} page.txt (${txt.mb.toFixed(2)} MB), ${html.text.length} page.html (${html.mb.toFixed(2)} MB) from ${dev}`);
 console.log(`node ${process.version}; CPU time, fastest of ~10 batches of ~${seconds / 10}s; MB/s of the pages' text in UTF-8\n`);
 

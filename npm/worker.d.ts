@@ -4,7 +4,7 @@ import type { Article, Options } from './xinwen.js';
 /** What a page posts to the worker; `id` is echoed in the reply. */
 export interface WorkerRequest {
   id: unknown;
-  input: string | Uint8Array | Blob;
+  input: string | Uint8Array | ArrayBuffer | Blob;
   options?: Options;
 }
 
@@ -12,3 +12,6 @@ export interface WorkerRequest {
 export type WorkerResponse =
   | { id: unknown; article: Article; error?: undefined }
   | { id: unknown; article?: undefined; error: { name: string; message: string } };
+
+/** The package's version, the same as the xinwen crate's and the CLI's. */
+export { version } from './xinwen.js';

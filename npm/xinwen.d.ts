@@ -45,6 +45,12 @@ export interface Options {
      * Whether the input is HTML or a page\'s plain text; by default, decided from the input.
      */
     format?: Format;
+    /**
+     * The encoding of a page given as bytes ([`crate::parse_bytes_with`], or a `Uint8Array` in
+     * JavaScript); by default, chosen from the bytes (see [`crate::decode`]). Text has no encoding:
+     * [`crate::parse_with`] ignores it.
+     */
+    encoding?: Encoding;
 }
 
 /**
@@ -106,6 +112,11 @@ export interface Dateline {
      */
     text: string;
 }
+
+/**
+ * The encoding to read a page\'s bytes in.
+ */
+export type Encoding = "auto" | "utf-8" | "gb18030" | "big5" | "utf-16le" | "utf-16be";
 
 /**
  * The kind of input.
@@ -203,18 +214,24 @@ export type Kind = "article" | "other";
 
 
 /**
- * Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
+ * Decodes a page's bytes as [`parse`] does with the same options (only `encoding` matters), for
+ * showing the text that the Article's spans index.
  */
-export function decode(input: Uint8Array): Decoded;
+export function decode(input: Uint8Array | ArrayBuffer, options?: Options): Decoded;
 
 /**
- * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array`) in any
- * encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
- *
- * Throws a `TypeError` when `input` is neither, or when `options` has an unknown key or a value of
- * the wrong type.
+ * How [`parse`] reads a string whose `options.format` is `"auto"`: `"html"` or `"text"`.
  */
-export function parse(input: string | Uint8Array, options?: Options): Article;
+export function formatOf(input: string): Format;
+
+/**
+ * Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array` or
+ * `ArrayBuffer`) in any encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
+ *
+ * Throws a `TypeError` when `input` is none of these, or when `options` has an unknown key or a
+ * value of the wrong type.
+ */
+export function parse(input: string | Uint8Array | ArrayBuffer, options?: Options): Article;
 
 /**
  * Parses a file (a `Blob`, such as a `File` from an `<input type="file">` or a drop): reads its
@@ -252,3 +269,6 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
  * @returns {Promise<InitOutput>}
  */
 export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
+
+/** The package's version, the same as the xinwen crate's and the CLI's (`xinwen --version`). */
+export const version: string;

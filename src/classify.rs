@@ -42,17 +42,18 @@ pub use weights::FITTED;
 pub static WEIGHTS: &Weights = if weights::FITTED_WINS { &weights::FITTED } else { &HAND };
 
 use crate::article::Role;
-use crate::blocks::{is_space, Line};
-use crate::extract::byline::{credits_at, Credit};
-use crate::extract::date::{find_dates, short_date, split_date, DateMatch};
-use crate::extract::{breadcrumb, sections};
+use crate::blocks::{char_count, count_bytes, is_cjk, is_space, Line};
 use crate::lexicon::Field;
 use crate::lexicon::{
-    find_word, scan_line, word, CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, GENERIC_ROOTS, HEADLINE_CONNECTIVES,
+    find_word, word, CAPTION_ENDINGS, CODE_KEYWORDS, DOCUMENT_KINDS, GENERIC_ROOTS, HEADLINE_CONNECTIVES,
     ISSUER_ENDINGS, LIST_WORDS, PHOTO_ENDINGS, RELATIVE_TIMES, SALUTATION_WORDS, SECTION_HEADINGS, SHARE_BUTTONS,
 };
+use crate::recognize::credit::Credit;
+use crate::recognize::date::{split_date, DateMatch};
+use crate::recognize::{self, breadcrumb, heading, Matches};
 
-/// What one line shows, computed once. A page has one per line, so it stays small (40 bytes on a
+/// What one line shows, computed once: its counts and the classifier's reading of it, beside what
+/// the recognizers found ([`Matches`]). A page has one per line, so it stays small (40 bytes on a
 /// 64-bit target, 28 on wasm32): counts in `u32`, the heading as a length, and credits and dates in
 /// one box that most lines do without.
 #[derive(Debug)]
@@ -70,20 +71,7 @@ pub struct Cues<'a> {
     heading_len: u8,
     /// The line's labelled credits and dates, boxed together: most lines have neither, and then
     /// this is one null word.
-    extras: Option<Box<Extras<'a>>>,
-}
-
-/// What few lines hold: labelled credits ([`Cues::credits`]) and dates ([`Cues::dates`]).
-#[derive(Debug)]
-struct Extras<'a> {
-    credits: Box<[Credit<'a>]>,
-    dates: Box<[DateMatch]>,
-}
-
-/// Credits and dates in their box, or none for a line without either.
-fn extras<'a>(credits: Vec<Credit<'a>>, dates: Vec<DateMatch>) -> Option<Box<Extras<'a>>> {
-    (!credits.is_empty() || !dates.is_empty())
-        .then(|| Box::new(Extras { credits: credits.into_boxed_slice(), dates: dates.into_boxed_slice() }))
+    matches: Option<Box<Matches<'a>>>,
 }
 
 impl<'a> Cues<'a> {
@@ -99,18 +87,23 @@ impl<'a> Cues<'a> {
             photo: false,
             footer: false,
             heading_len: 0,
-            extras: None,
+            matches: None,
         }
+    }
+
+    /// What the recognizers found on the line: its credits and dates, or `None` for neither.
+    pub fn matches(&self) -> Option<&Matches<'a>> {
+        self.matches.as_deref()
     }
 
     /// The line's labelled credits (作者：…, 来源：…, 发布时间：…), in order.
     pub fn credits(&self) -> &[Credit<'a>] {
-        self.extras.as_ref().map_or(&[], |e| &e.credits)
+        self.matches().map_or(&[], Matches::credits)
     }
 
     /// The dates on the line, in order.
     pub fn dates(&self) -> &[DateMatch] {
-        self.extras.as_ref().map_or(&[], |e| &e.dates)
+        self.matches().map_or(&[], Matches::dates)
     }
 
     /// The section heading the line holds (`相关阅读`, from `相关阅读 更多>>`), if it is one.
@@ -156,11 +149,6 @@ fn pager(t: &str) -> bool {
     const MARKS: [char; 9] = ['【', '】', '[', ']', '(', ')', '（', '）', '|'];
     // the character test first: it stops at the first letter of almost every line
     t.chars().all(|c| c.is_ascii_digit() || MARKS.contains(&c) || is_space(c)) && t.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// CJK ideographs (the basic block and extension A).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// What a line's bytes count: its characters, its sentence punctuation marks (，。！？；、 and ASCII
@@ -236,17 +224,6 @@ fn counts(t: &str) -> Counts {
     Counts { chars: count32(char_count(t)), punct: count32(ascii + wide), digits: count32(digits) }
 }
 
-/// How many characters `t` holds: the bytes that start one, counted as [`count_bytes`] does (which
-/// the compiler vectorizes for wasm's SIMD as well, where `str::chars().count()` goes a word at a time).
-pub fn char_count(t: &str) -> usize {
-    count_bytes(t.as_bytes(), |b| (b & 0xC0) != 0x80)
-}
-
-/// How many bytes of `b` satisfy `f`, counted in byte lanes the compiler vectorizes.
-pub fn count_bytes(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
-    b.chunks(255).map(|c| usize::from(c.iter().fold(0u8, |k, &x| k.wrapping_add(u8::from(f(x)))))).sum()
-}
-
 /// A count as `u32`, saturating (a line of more than 4G characters counts as 4G).
 fn count32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -266,8 +243,8 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
-            // one search of the line for every lexicon word (see `lexicon::scan_line`)
-            let words = scan_line(t, &mut labels);
+            let found = recognize::line(t, chars, digits, &mut labels);
+            let words = found.words;
             // furniture and footer words mark short lines only; a paragraph may quote them
             // a note of the original title (（原标题：…）) is furniture however long the title
             let furniture = (chars <= 40 && words & word::FURNITURE != 0)
@@ -276,27 +253,10 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
                 || pager(t)
                 || SHARE_BUTTONS.contains(&t);
             let footer = chars <= 120 && words & word::FOOTER != 0;
-            // a heading is the line without a "more" link after it: a prefix of at most 16 characters
-            let heading = if chars <= 16 { sections::heading(t) } else { None };
-            debug_assert!(
-                heading.map_or(true, |h| t.starts_with(h) && h.len() <= 64),
-                "a heading should start its line"
-            );
-            let heading_len = heading.map_or(0, |h| h.len() as u8);
-            // a photo caption's labels credit the picture, not the article
-            let photo = words & (word::PHOTO_OPENING | word::PHOTO_ENDING) != 0;
-            let credits = if photo { Vec::new() } else { credits_at(t, &labels) };
-            // a date starts with four digits in a row
-            let mut dates = if digits >= 4 { find_dates(t) } else { Vec::new() };
-            if dates.is_empty() {
-                // a labelled date with a two-digit year: `发布时间：21-06-0509:40`
-                dates.extend(credits.iter().filter(|c| c.field == Field::Date).find_map(|c| {
-                    let at = c.value.as_ptr() as usize - t.as_ptr() as usize;
-                    short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
-                }));
-            }
-            let extras = extras(credits, dates);
-            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, extras }
+            // the heading's length fits a byte: a heading opens a line of at most 16 characters
+            let heading_len = found.heading.map_or(0, |h| h.len() as u8);
+            let photo = found.photo();
+            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, matches: found.matches }
         })
         .collect();
     // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
@@ -305,8 +265,8 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
         if cues[i].chars == 4 && cues[i].dates().is_empty() {
             let time = cues.get(i + 2).map(|c| c.line.text);
             if let Some(d) = split_date(cues[i].line.text, cues[i + 1].line.text, time) {
-                let credits = std::mem::take(&mut cues[i].extras).map_or_else(Vec::new, |e| e.credits.into_vec());
-                cues[i].extras = extras(credits, vec![d]);
+                let credits = std::mem::take(&mut cues[i].matches).map_or_else(Vec::new, |m| m.into_parts().0);
+                cues[i].matches = Matches::boxed(credits, vec![d]);
             }
         }
     }
@@ -488,9 +448,8 @@ fn drop_pull_quote(cues: &[Cues], layout: &mut Layout) {
 /// byline line — the first a short bare phrase, none furniture, credit, caption or heading — start
 /// the text. Returns the first of them.
 fn opening_subheading(cues: &[Cues], b0: usize, b1: usize) -> Option<usize> {
-    let sectioned = cues[b0..=b1]
-        .iter()
-        .any(|c| c.chars <= 16 && c.heading().is_none() && sections::heading(c.line.text).is_some());
+    let sectioned =
+        cues[b0..=b1].iter().any(|c| c.chars <= 16 && c.heading().is_none() && heading::heading(c.line.text).is_some());
     if !sectioned {
         return None;
     }
@@ -599,6 +558,8 @@ fn find_header(cues: &[Cues], b0: usize, decided: Option<Option<usize>>, layout:
             .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)))
             .map(|(_, k)| k)
     });
+    // a line of the path (one that continues it with an arrow) is no headline
+    let title = title.filter(|t| !crumb_lines.as_ref().is_some_and(|c| c.contains(t)));
     let top = top.min(title.unwrap_or(top));
     let title_lines = title.map(|t| headline_lines(cues, t, top, b0)).unwrap_or_default();
     let from = title_lines.last().map_or(top, |&t| t + 1);

@@ -11,7 +11,11 @@
 //!    A declared UTF-8 that is not valid UTF-8 falls through to detection when a detected legacy
 //!    encoding reads the bytes without errors.
 //! 3. Valid UTF-8 is UTF-8; otherwise chardetng (Firefox's detector, over encoding_rs) guesses.
+//!    Without the detector (the wasm build) the bytes of the double-byte characters choose between
+//!    GB18030 and Big5 (see [`double_byte`]).
 //!
+//! Before the declaration, UTF-16 without a byte-order mark is recognised by its NUL bytes (see
+//! [`utf16_without_bom`]). A caller that knows better names the encoding ([`Encoding`], [`decode_as`]).
 //! GB2312 and GBK are decoded as GB18030, their superset. Bytes that the chosen encoding cannot
 //! decode become U+FFFD and add an `encoding-errors` diagnostic: decoding never fails.
 //! [`decode_unicode`] is the older strict reader (BOM or UTF-8 only), kept for callers that want an error.
@@ -20,6 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::article::Diagnostic;
+use crate::options::Encoding;
 
 /// How many leading bytes are searched for a `<meta>` charset declaration.
 const PRESCAN: usize = 8 * 1024;
@@ -89,9 +94,30 @@ pub type LegacyDecoder<'d> = &'d dyn Fn(&str, &[u8]) -> Option<(String, bool)>;
 /// `TextDecoder` (browsers and Node implement the same WHATWG encodings as encoding_rs), which keeps
 /// encoding_rs's tables out of the package; the choice of encoding is still made here.
 pub fn decode_with<'a>(bytes: &'a [u8], legacy: LegacyDecoder) -> Decoded<'a> {
+    decode_as(bytes, Encoding::Auto, legacy)
+}
+
+/// [`decode_with`] in the encoding the caller names; [`Encoding::Auto`] chooses by the rules above.
+/// A named encoding is used as it is (its own byte-order mark dropped), and the diagnostic says so.
+///
+/// ```
+/// use xinwen::options::Encoding;
+/// // 中文 in UTF-16BE, with no byte-order mark and no ASCII to tell it by
+/// let d = xinwen::decode::decode_as(b"\x4e\x2d\x65\x87", Encoding::Utf16Be, &|_, _| None);
+/// assert_eq!(d.text, "中文");
+/// assert_eq!(d.diagnostics[0].message, "decoded as UTF-16BE: chosen by the caller");
+/// ```
+pub fn decode_as<'a>(bytes: &'a [u8], encoding: Encoding, legacy: LegacyDecoder) -> Decoded<'a> {
     // validated once: the choice of encoding asks, and valid UTF-8 is then borrowed as it is
     let valid = std::str::from_utf8(bytes).ok();
-    let (enc, why) = choose(bytes, valid.is_some(), legacy);
+    let (enc, why) = match encoding {
+        Encoding::Auto => choose(bytes, valid.is_some(), legacy),
+        Encoding::Utf8 => (Enc::Utf8, CHOSEN.into()),
+        Encoding::Gb18030 => (Enc::Legacy("gb18030"), CHOSEN.into()),
+        Encoding::Big5 => (Enc::Legacy("Big5"), CHOSEN.into()),
+        Encoding::Utf16Le => (Enc::Utf16Le, CHOSEN.into()),
+        Encoding::Utf16Be => (Enc::Utf16Be, CHOSEN.into()),
+    };
     let mut diagnostics = vec![Diagnostic::new("encoding", format!("decoded as {}: {why}", enc.display()))];
     let (text, had_errors) = match enc {
         Enc::Legacy(name) => match legacy(name, bytes) {
@@ -121,14 +147,18 @@ pub fn decode_with<'a>(bytes: &'a [u8], legacy: LegacyDecoder) -> Decoded<'a> {
             format!("{bad} undecodable byte sequence(s) in {} became U+FFFD", enc.display()),
         ));
     }
-    if looks_binary(bytes) {
+    // UTF-16 text is full of NULs: only other encodings' NULs tell of binary data
+    if !matches!(enc, Enc::Utf16Le | Enc::Utf16Be) && looks_binary(bytes) {
         diagnostics.push(Diagnostic::new("binary", "the input holds NUL bytes: it is probably not a page"));
     }
     Decoded { text, encoding: enc.name(), diagnostics }
 }
 
+/// The reason the diagnostic gives for an encoding the caller named.
+const CHOSEN: &str = "chosen by the caller";
+
 /// The legacy decoder of this build: encoding_rs with the `encodings` feature, none without.
-fn builtin_legacy(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
+pub(crate) fn builtin_legacy(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
     #[cfg(feature = "encodings")]
     {
         let e = encoding_rs::Encoding::for_label(name.as_bytes())?;
@@ -148,12 +178,13 @@ fn lossy(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     (t, bad)
 }
 
-/// UTF-8 (a BOM dropped) and UTF-16 with its BOM; undecodable sequences become U+FFFD.
+/// UTF-8 and UTF-16, a matching BOM dropped; undecodable sequences become U+FFFD.
 fn decode_unicode_as(enc: Enc, bytes: &[u8]) -> (Cow<'_, str>, bool) {
     match enc {
         Enc::Utf16Le | Enc::Utf16Be => {
-            let unit = if enc == Enc::Utf16Le { u16::from_le_bytes } else { u16::from_be_bytes };
-            let body = bytes.get(2..).unwrap_or_default();
+            let le = enc == Enc::Utf16Le;
+            let unit = if le { u16::from_le_bytes } else { u16::from_be_bytes };
+            let body = bytes.strip_prefix(if le { b"\xFF\xFE" } else { b"\xFE\xFF" }).unwrap_or(bytes);
             let units = body.chunks(2).map(|p| unit([p[0], *p.get(1).unwrap_or(&0)]));
             let text: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect();
             let bad = text.contains('\u{fffd}') || body.len() % 2 != 0;
@@ -164,12 +195,105 @@ fn decode_unicode_as(enc: Enc, bytes: &[u8]) -> (Cow<'_, str>, bool) {
 }
 
 /// Whether bytes look like a binary file rather than text: a NUL byte in the first 8 KB, as
-/// `grep` and `git` decide (UTF-16 text, which is full of NULs, is recognised by its BOM first).
+/// `grep` and `git` decide (UTF-16 text, which is full of NULs, is recognised by its BOM or by
+/// [`utf16_without_bom`] first).
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return false;
     }
-    memchr::memchr(0, &bytes[..bytes.len().min(PRESCAN)]).is_some()
+    memchr::memchr(0, &bytes[..bytes.len().min(PRESCAN)]).is_some() && utf16_without_bom(bytes).is_none()
+}
+
+/// UTF-16 without a byte-order mark, read from the first 8 KB: there are NUL bytes (the high byte
+/// of every ASCII character, a line end included, is NUL), and read in that byte order, nearly
+/// every unit (19 in 20) is a character of text: ASCII, Latin, general punctuation, CJK
+/// punctuation, kana, ideographs, full-width forms. When both orders read so (ASCII text, whose
+/// swapped units fall among the ideographs), the one with its NULs at the high bytes wins: odd
+/// offsets for little-endian, even ones for big-endian. Binary data reads as units of no script,
+/// and so does a GBK or Big5 page with a stray NUL.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Enc> {
+    let head = &bytes[..bytes.len().min(PRESCAN)];
+    let (mut even, mut odd, mut le, mut be) = (0usize, 0usize, 0usize, 0usize);
+    for p in head.chunks_exact(2) {
+        even += usize::from(p[0] == 0);
+        odd += usize::from(p[1] == 0);
+        le += usize::from(text_unit(u16::from_le_bytes([p[0], p[1]])));
+        be += usize::from(text_unit(u16::from_be_bytes([p[0], p[1]])));
+    }
+    let units = head.len() / 2;
+    let reads = |n: usize| n * 20 >= units * 19;
+    match (reads(le), reads(be)) {
+        _ if even + odd == 0 => None,
+        (true, true) if odd != even => Some(if odd > even { Enc::Utf16Le } else { Enc::Utf16Be }),
+        (true, false) => Some(Enc::Utf16Le),
+        (false, true) => Some(Enc::Utf16Be),
+        _ => None,
+    }
+}
+
+/// Whether a UTF-16 unit is a character a Chinese page's text is made of.
+fn text_unit(u: u16) -> bool {
+    matches!(u, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0xA0..=0x24F | 0x2000..=0x27BF | 0x3000..=0x30FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFEFF | 0xFF00..=0xFFEF)
+}
+
+/// How many leading characters [`unreadable`] reads.
+const UNREADABLE_SAMPLE: usize = 64 * 1024;
+
+/// Whether decoded text is no text at all: of the first 64 Ki characters that are not white space
+/// (at least 16 of them), a third or more are U+FFFD or control characters (U+0000–U+001F but
+/// white space, and U+007F), and one in twenty or more are control characters. Binary files
+/// (images, archives, executables, fonts) read as UTF-8 come to a half or more, a tenth or more
+/// of them control characters; text in the wrong encoding is full of U+FFFD too but has no
+/// control characters, and stays text.
+///
+/// ```
+/// assert!(xinwen::decode::unreadable("\u{fffd}\u{1}PNG\u{fffd}\u{fffd}\u{2}\u{fffd}IHDR\u{fffd}\u{3}\u{fffd}\u{fffd}x\u{fffd}"));
+/// assert!(!xinwen::decode::unreadable(&"\u{fffd}".repeat(20)), "mojibake is still text");
+/// ```
+pub fn unreadable(text: &str) -> bool {
+    let control = |b: u8| (b < 0x20 && !matches!(b, b'\t'..=b'\r')) || b == 0x7F;
+    // nearly all text has no control character: one pass over the bytes, in vectorizable blocks
+    if !text.as_bytes().chunks(64).any(|block| block.iter().fold(false, |any, &b| any | control(b))) {
+        return false;
+    }
+    let (mut chars, mut bad, mut controls) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(UNREADABLE_SAMPLE) {
+        chars += 1;
+        let is_control = c.is_ascii() && control(c as u8);
+        controls += usize::from(is_control);
+        bad += usize::from(is_control || c == '\u{fffd}');
+    }
+    chars >= 16 && bad * 3 >= chars && controls * 20 >= chars
+}
+
+/// How many leading bytes [`double_byte`] reads.
+const DOUBLE_BYTE_SAMPLE: usize = 64 * 1024;
+
+/// Without a detector (the wasm build), GB18030 or Big5 for bytes that are not UTF-8, told apart by
+/// their double-byte characters. GB2312 and GBK text puts nearly every character's second byte at
+/// 0xA1 or above, and its first byte seldom at 0xA4–0xAF (kana, Greek, Cyrillic, box drawing);
+/// Big5 puts its most used characters at first bytes 0xA4–0xAF and a third of all second bytes at
+/// 0x40–0x7E. Big5 is chosen when those signs mark a quarter of the characters or more, no
+/// four-byte GB18030 sequence occurs, and `legacy` reads the bytes as Big5 without errors.
+fn double_byte(bytes: &[u8], legacy: LegacyDecoder) -> Enc {
+    let head = &bytes[..bytes.len().min(DOUBLE_BYTE_SAMPLE)];
+    let (mut i, mut chars, mut signs) = (0, 0usize, 0usize);
+    while i + 1 < head.len() {
+        let (lead, trail) = (head[i], head[i + 1]);
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        if trail.is_ascii_digit() {
+            return Enc::Legacy("gb18030"); // a four-byte GB18030 sequence: Big5 has none
+        }
+        chars += 1;
+        signs += usize::from(trail <= 0x7E || (0xA4..=0xAF).contains(&lead));
+        i += 2;
+    }
+    let big5 = chars > 0 && signs * 4 >= chars && legacy("Big5", bytes).is_some_and(|(_, errors)| !errors);
+    Enc::Legacy(if big5 { "Big5" } else { "gb18030" })
 }
 
 /// The encoding to use and the reason, as words for the diagnostic.
@@ -182,6 +306,9 @@ fn choose(bytes: &[u8], utf8: bool, legacy: LegacyDecoder) -> (Enc, String) {
     }
     if bytes.starts_with(b"\xFE\xFF") {
         return (Enc::Utf16Be, "byte-order mark".into());
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return (enc, "no byte-order mark, but NUL bytes where UTF-16 puts them".into());
     }
     let ascii = utf8 && bytes.is_ascii();
     if let Some((label, place)) = declared(&bytes[..bytes.len().min(PRESCAN)]) {
@@ -215,8 +342,8 @@ fn choose(bytes: &[u8], utf8: bool, legacy: LegacyDecoder) -> (Enc, String) {
     }
     let (enc, why) = match detect(bytes) {
         Some(enc) => (enc, "no declaration; detected by chardetng"),
-        // without a detector (the wasm build), Chinese bytes that are not UTF-8 are most likely GB18030
-        None => (Enc::Legacy("gb18030"), "no declaration, not UTF-8; assumed for Chinese text"),
+        // without a detector (the wasm build), Chinese bytes that are not UTF-8 are GB18030 or Big5
+        None => (double_byte(bytes, legacy), "no declaration, not UTF-8; chosen by its double-byte characters"),
     };
     // binary data has no text encoding: a detector's guess reads each of its bytes as a letter of
     // some single-byte script, and GB18030 reads pairs of them as Han characters. Only a multi-byte
@@ -527,5 +654,77 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GB18030.encode(gbk);
         let d = decode(&bytes);
         assert_eq!((d.text.as_ref(), d.encoding), (gbk, "gb18030"), "should read a clean GBK page with a NUL as GBK");
+    }
+    /// A page's text in UTF-16 with no byte-order mark: ASCII markup and Chinese text, line ends.
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_read_by_its_nuls() {
+        let page = "<p>海滨市第十届春季书展开幕</p>\n<p>为期五天的展期共吸引逾五万人次入场参观。</p>\n";
+        for (le, name) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+            let bytes = utf16(page, le);
+            let d = decode(&bytes);
+            assert_eq!((d.text.as_ref(), d.encoding), (page, name), "should read {name} without a BOM");
+            assert!(!d.diagnostics.iter().any(|x| x.code == "binary"), "should not call {name} binary");
+            assert!(!looks_binary(&bytes), "{name} should not look binary to the CLI");
+        }
+        // ASCII alone reads as ideographs in the other byte order: the NULs' offsets decide
+        assert_eq!(decode(&utf16("<html>news</html>\n", false)).encoding, "UTF-16BE", "should pick BE by NULs");
+        // binary data has NULs at both offsets; a GBK page's stray NUL reads as no script
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0"), "a PNG should still look binary");
+        let gbk = b"\xd0\xc2\xbb\xaa\xc9\xe7\xb1\xb1\xbe\xa9\xb5\xe7\0\xa3\xac\xb9\xfa\xce\xf1\xd4\xba";
+        assert!(utf16_without_bom(gbk).is_none(), "a GBK page with a stray NUL should not read as UTF-16");
+    }
+
+    #[test]
+    fn a_named_encoding_is_used_as_it_is() {
+        let page = "<p>中文</p>\n";
+        let bytes = utf16(page, true);
+        let d = decode_as(&bytes, Encoding::Utf16Le, &builtin_legacy);
+        assert_eq!((d.text.as_ref(), d.encoding), (page, "UTF-16LE"), "should read the named UTF-16LE");
+        let mut bom = b"\xFE\xFF".to_vec();
+        bom.extend(utf16(page, false));
+        assert_eq!(decode_as(&bom, Encoding::Utf16Be, &builtin_legacy).text, page, "should drop its own BOM");
+        let d = decode_as("中文".as_bytes(), Encoding::Utf16Be, &builtin_legacy);
+        assert_ne!(d.text, "中文", "should not second-guess the caller");
+        assert_eq!(d.diagnostics[0].message, "decoded as UTF-16BE: chosen by the caller", "should say who chose");
+        // a stand-in legacy decoder shows which name the rules pass it
+        let named = |name: &str, _: &[u8]| Some((name.to_string(), false));
+        assert_eq!(decode_as(b"\xa4\xa4", Encoding::Big5, &named).text, "Big5", "should pass Big5");
+        assert_eq!(decode_as(b"\xd6\xd0", Encoding::Gb18030, &named).text, "gb18030", "should pass gb18030");
+        assert_eq!(decode_as(b"\xEF\xBB\xBFab", Encoding::Utf8, &named).text, "ab", "should drop a UTF-8 BOM");
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn without_a_detector_double_byte_characters_choose_big5_or_gb18030() {
+        // the wasm build's rule, checked here with encoding_rs as its decoder
+        let big5 = "海濱市第十屆春季書展於會展中心開幕，為期五天的展期共吸引逾五萬人次入場參觀，主辦單位表示今年參展出版社增加。";
+        let gbk = "新华社北京电，国务院总理在人民大会堂会见了来访的代表团，双方就经济合作交换了意见。";
+        let (b, _, _) = encoding_rs::BIG5.encode(big5);
+        assert_eq!(double_byte(&b, &builtin_legacy), Enc::Legacy("Big5"), "should read Big5 text as Big5");
+        let (g, _, _) = encoding_rs::GB18030.encode(gbk);
+        assert_eq!(double_byte(&g, &builtin_legacy), Enc::Legacy("gb18030"), "should read GBK text as GB18030");
+        // the same simplified text in GB18030's four-byte form (a rare character) is never Big5
+        let (g4, _, _) = encoding_rs::GB18030.encode("海滨\u{20ac}");
+        assert_eq!(double_byte(&g4, &builtin_legacy), Enc::Legacy("gb18030"), "four bytes should mean GB18030");
+    }
+
+    #[test]
+    fn mostly_undecodable_text_is_unreadable() {
+        // a JPEG's first bytes read as UTF-8
+        let jpeg = String::from_utf8_lossy(b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xdb\0C\0\x08\x06\x06\x07\x06\x05\x08\x07\x07\x07\t\t\x08\n\x0c\x14\r\x0c\x0b\x0b\x0c\x19\x12\x13\x0f");
+        assert!(unreadable(&jpeg), "a JPEG header should be unreadable");
+        assert!(
+            !unreadable("新华社北京电，国务院总理在人民大会堂会见了来访的代表团。\u{1}"),
+            "a stray control should not"
+        );
+        let gbk_as_utf8 = String::from_utf8_lossy(
+            b"\xd0\xc2\xbb\xaa\xc9\xe7\xb1\xb1\xbe\xa9\xb5\xe7\xa3\xac\xb9\xfa\xce\xf1\xd4\xba",
+        );
+        assert!(!unreadable(&gbk_as_utf8), "text in the wrong encoding should stay text");
+        assert!(!unreadable("\u{0}\u{1}\u{2}"), "a few characters should never be called binary");
     }
 }

@@ -33,10 +33,10 @@
 
 use crate::article::{Article, Diagnostic, Role};
 use crate::blocks::html::{marks, Hint, Html, RawEvidence};
-use crate::blocks::{is_space, Line};
-use crate::classify::{is_cjk, Cues, Layout};
-use crate::extract::date::{civil_from_days, days_from_civil};
+use crate::blocks::{is_cjk, is_space, Line};
+use crate::classify::{Cues, Layout};
 use crate::lexicon::NOTICE_LABELS;
+use crate::recognize::date::{civil_from_days, days_from_civil};
 
 /// What the markup says, judged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,13 +1,11 @@
 //! The label words of Chinese news pages, in one place, as data.
 //!
-//! In: nothing. Out: word lists and the automata built from them once.
+//! In: nothing. Out: word lists, and the automata the compiler computes from them (see [`dfa`]).
 //! Every list names the pattern it serves; adding a word here is how the parser learns a new label.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::sync::LazyLock;
+pub mod dfa;
+
+use dfa::Dfa;
 
 /// What a byline label announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,23 +91,59 @@ pub const LABELS: &[(&str, Field)] = &[
     ("值班主任", Field::Other),
     // traditional forms: Big5 pages (Taiwan, Hong Kong) write the same labels in traditional script
     ("來源", Field::Source),
+    ("來源於", Field::Source),
     ("稿件來源", Field::Source),
     ("文章來源", Field::Source),
+    ("本文來源", Field::Source),
+    ("新聞來源", Field::Source),
+    ("消息來源", Field::Source),
+    ("出處", Field::Source),
     ("記者", Field::Author),
     ("本報記者", Field::Author),
+    ("本台記者", Field::Author),
+    ("通訊員", Field::Author),
+    ("執筆", Field::Author),
+    ("採寫", Field::Author),
+    ("採訪", Field::Author),
     ("責任編輯", Field::Editor),
     ("編輯", Field::Editor),
     ("責編", Field::Editor),
+    ("值班編輯", Field::Editor),
+    ("本文編輯", Field::Editor),
+    ("網路編輯", Field::Editor),
+    ("網絡編輯", Field::Editor),
+    ("編審", Field::Editor),
+    ("校對", Field::Editor),
     ("發布時間", Field::Date),
     ("發佈時間", Field::Date),
     ("發表時間", Field::Date),
+    ("發稿時間", Field::Date),
+    ("更新時間", Field::Date),
+    ("出版時間", Field::Date),
     ("時間", Field::Date),
+    ("發布日期", Field::Date),
+    ("發佈日期", Field::Date),
+    ("發表日期", Field::Date),
+    ("發布於", Field::Date),
+    ("發佈於", Field::Date),
+    ("發表於", Field::Date),
+    ("攝影", Field::Other),
+    ("攝像", Field::Other),
+    ("監製", Field::Other),
+    ("統籌", Field::Other),
+    ("策劃", Field::Other),
+    ("製作", Field::Other),
+    ("設計", Field::Other),
+    ("審核", Field::Other),
+    ("審校", Field::Other),
+    ("終審", Field::Other),
+    ("主編", Field::Other),
 ];
 
 /// Labels that are also common words (in menus: `文字 图片 视频`): they count only before a colon or
 /// a slash, never before a space.
 pub const NEEDS_COLON: &[&str] =
-    &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文", "時間"];
+    &["文", "文字", "时间", "日期", "整理", "采访", "口述", "出处", "稿源", "撰文", "時間", "採訪", "出處"];
 
 /// Headings of the trailing blocks that follow an article (related links, hot lists, rankings).
 pub const SECTION_HEADINGS: &[&str] = &[
@@ -227,7 +261,8 @@ pub const FURNITURE: &[&str] = &[
 pub const ORIGINAL_TITLE: &[&str] = &["原标题", "本文原标题", "原文标题", "原题为", "原题：", "原题:"];
 
 /// Endings of a photo credit line: the photographer (`林可摄`), the picture agency (`（视觉中国）`).
-pub const PHOTO_ENDINGS: &[&str] = &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo"];
+pub const PHOTO_ENDINGS: &[&str] =
+    &["摄", "供图", "视觉中国", "资料图", "图片来源网络", "IC photo", "攝", "供圖", "視覺中國", "資料圖"];
 
 /// Openings of a notice that closes an article however long it runs: disclaimers and reposting
 /// rules (`声明：本站力求信息真实…`, `请支持独立网站，转发请注明本文链接…`).
@@ -286,11 +321,46 @@ pub const NOTICE_WORDS: &[&str] = &[
 ];
 
 /// Endings of a photo caption or photo credit line (`…视频截图`, `（刘通摄）`, `…供图`): never a headline.
-pub const CAPTION_ENDINGS: &[&str] = &["摄", "供图", "截图", "资料图", "配图", "视觉中国", "资料照片"];
+pub const CAPTION_ENDINGS: &[&str] = &[
+    "摄",
+    "供图",
+    "截图",
+    "资料图",
+    "配图",
+    "视觉中国",
+    "资料照片",
+    "攝",
+    "供圖",
+    "截圖",
+    "資料圖",
+    "配圖",
+    "視覺中國",
+    "資料照片",
+];
 
 /// Openings of a photo caption or photo credit (`图片来源：…`, `资料图：…`, `图为…`): its labels credit
 /// a photographer or a picture agency, not the article.
-pub const PHOTO_OPENINGS: &[&str] = &["图片来源", "图片", "资料图", "图为", "图：", "图:", "摄影", "视频来源", "配图"];
+pub const PHOTO_OPENINGS: &[&str] = &[
+    "图片来源",
+    "图片",
+    "资料图",
+    "图为",
+    "图：",
+    "图:",
+    "摄影",
+    "视频来源",
+    "配图",
+    "圖片來源",
+    "圖片",
+    "資料圖",
+    "圖為",
+    "圖：",
+    "圖:",
+    "圖／",
+    "圖/",
+    "攝影",
+    "配圖",
+];
 
 /// Words of a salutation that opens a speech or a letter (`女士们、先生们：`, `亲爱的同学们：`).
 /// Notices open with their addressees (`各乡镇（街道）、各有关单位：`).
@@ -413,6 +483,25 @@ pub const NOT_NAMES: &[&str] = &[
     "见习记者",
     "实习记者",
     "特约记者",
+    // traditional forms
+    "網路",
+    "網絡",
+    "網友",
+    "綜合",
+    "編譯",
+    "報導",
+    "報道",
+    "攝",
+    "圖",
+    "攝影",
+    "供圖",
+    "網路整理",
+    "綜合整理",
+    "原創",
+    "本站原創",
+    "見習記者",
+    "實習記者",
+    "特約記者",
 ];
 
 /// Endings of an organisation's name: a credit such as `作者：药剂科党支部` names a body, not a person.
@@ -444,14 +533,96 @@ pub const ORG_ENDINGS: &[&str] = &[
     "工作室",
     "编辑部",
     "杂志",
+    // traditional forms
+    "黨支部",
+    "黨委",
+    "辦公室",
+    "委員會",
+    "處",
+    "網",
+    "報",
+    "臺",
+    "集團",
+    "協會",
+    "學會",
+    "大學",
+    "學院",
+    "小組",
+    "編輯部",
+    "雜誌",
 ];
 
 /// Endings of a news outlet's name (中国青年报, 澎湃新闻, 新华社, 南方周刊).
-pub const MEDIA_ENDINGS: &[&str] = &["报", "网", "社", "台", "刊", "新闻", "杂志", "传媒", "资讯", "客户端", "频道"];
+pub const MEDIA_ENDINGS: &[&str] = &[
+    "报",
+    "网",
+    "社",
+    "台",
+    "刊",
+    "新闻",
+    "杂志",
+    "传媒",
+    "资讯",
+    "客户端",
+    "频道",
+    "報",
+    "網",
+    "臺",
+    "新聞",
+    "雜誌",
+    "傳媒",
+    "資訊",
+    "客戶端",
+    "頻道",
+];
 
 /// Role words that end a descriptor standing before a name (`某网专栏作者 王某`, `某报记者 李某`).
-pub const ROLE_ENDINGS: &[&str] =
-    &["作者", "记者", "通讯员", "编辑", "撰稿人", "评论员", "实习生", "特约撰稿", "见习", "实习", "特约", "首席"];
+pub const ROLE_ENDINGS: &[&str] = &[
+    "作者",
+    "记者",
+    "通讯员",
+    "编辑",
+    "撰稿人",
+    "评论员",
+    "实习生",
+    "特约撰稿",
+    "见习",
+    "实习",
+    "特约",
+    "首席",
+    "記者",
+    "通訊員",
+    "編輯",
+    "評論員",
+    "實習生",
+    "特約撰稿",
+    "見習",
+    "實習",
+    "特約",
+];
+
+/// Role words glued before a name in a credit (`本报记者张三`, `記者王小明`): dropped from the name.
+pub const NAME_PREFIXES: &[&str] = &[
+    "本报记者",
+    "本台记者",
+    "特约记者",
+    "实习生",
+    "记者",
+    "通讯员",
+    "作者",
+    "编辑",
+    "本報記者",
+    "本台記者",
+    "特約記者",
+    "實習生",
+    "記者",
+    "通訊員",
+    "編輯",
+];
+
+/// Endings of the note of where a report was filed, after a reporter's name and a slash
+/// (`記者王小明／台北報導`, `（王煌忠／台中報導）`, `记者彭冲 山东冠县报道`): a place, not a person.
+pub const REPORT_ENDINGS: &[&str] = &["报道", "报导", "報導", "報道"];
 
 /// Words in brackets that close a paragraph and are not a signature: `（完）`, `（待续）`.
 pub const NOT_SIGNATURES: &[&str] =
@@ -496,49 +667,109 @@ pub struct LineWord {
 /// Every word a line is searched for, in one automaton: the byline labels, furniture, notice and
 /// footer words, and the openings and endings of original-title notes, notices and photo credits.
 /// One pass over a line reports every occurrence of every word (overlapping), so one scan serves
-/// all the lists; the pattern id indexes the table of [`LineWord`]s.
-pub static LINE_WORDS: LazyLock<(DFA, Vec<LineWord>, StateID)> = LazyLock::new(|| {
-    let mut words: Vec<&str> = Vec::new();
-    let mut table: Vec<LineWord> = Vec::new();
-    let mut add = |w: &'static str, lists: u16, label: Option<u16>| match words.iter().position(|x| *x == w) {
-        Some(k) => {
-            table[k].lists |= lists;
+/// all the lists; the word's index is that of its [`LineWord`] in [`LINE_WORD_TABLE`]. The compiler
+/// computes the automaton from the lists (see [`dfa`]): a first parse builds nothing.
+pub static LINE_WORDS: Dfa<{ dfa::states(&LINE_WORD_LIST.words) }, { dfa::classes(&LINE_WORD_LIST.words).len }> =
+    Dfa::new(&LINE_WORD_LIST.words);
+
+/// The lists of [`LINE_WORDS`] besides the byline labels, with their [`word`] bits.
+const LINE_LISTS: [(&[&str], u16); 7] = [
+    (FURNITURE, word::FURNITURE),
+    (NOTICE_WORDS, word::NOTICE),
+    (FOOTER, word::FOOTER),
+    (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
+    (NOTICES, word::NOTICE_OPENING),
+    (PHOTO_OPENINGS, word::PHOTO_OPENING),
+    (PHOTO_ENDINGS, word::PHOTO_ENDING),
+];
+
+/// The words of [`LINE_WORDS`], each once, and what each is.
+pub static LINE_WORD_TABLE: [LineWord; LINE_WORD_COUNT] = LINE_WORD_LIST.table;
+
+/// How many distinct words [`LINE_WORDS`] holds.
+const LINE_WORD_COUNT: usize = line_words::<{ listed_line_words() }>().len;
+
+/// The distinct words of [`LINE_WORDS`] and what each is.
+const LINE_WORD_LIST: Words<LINE_WORD_COUNT> = line_words();
+
+/// How many words the labels and [`LINE_LISTS`] list, counting repeats.
+const fn listed_line_words() -> usize {
+    let mut n = LABELS.len();
+    let mut list = 0;
+    while list < LINE_LISTS.len() {
+        n += LINE_LISTS[list].0.len();
+        list += 1;
+    }
+    n
+}
+
+/// The labels, then each of [`LINE_LISTS`] in turn, each word once (in the first `N` places; all of
+/// them when `N` is at least [`listed_line_words`]).
+const fn line_words<const N: usize>() -> Words<N> {
+    let mut words = Words { words: [""; N], table: [LineWord { lists: 0, label: None }; N], len: 0 };
+    let mut i = 0;
+    while i < LABELS.len() {
+        words = words.add(LABELS[i].0, 0, Some(i as u16));
+        i += 1;
+    }
+    let mut list = 0;
+    while list < LINE_LISTS.len() {
+        let (each, bit) = LINE_LISTS[list];
+        let mut i = 0;
+        while i < each.len() {
+            words = words.add(each[i], bit, None);
+            i += 1;
+        }
+        list += 1;
+    }
+    words
+}
+
+/// Distinct words and what each is, as [`line_words`] gathers them at compile time.
+struct Words<const N: usize> {
+    words: [&'static str; N],
+    table: [LineWord; N],
+    /// How many distinct words were added (more than `N` when they did not fit).
+    len: usize,
+}
+
+impl<const N: usize> Words<N> {
+    /// `self` with `word` added, or with its lists and label added to its entry if it has one.
+    const fn add(mut self, word: &'static str, lists: u16, label: Option<u16>) -> Self {
+        let known = if self.len < N { self.len } else { N };
+        let mut k = 0;
+        while k < known && !same(self.words[k], word) {
+            k += 1;
+        }
+        if k < known {
+            self.table[k].lists |= lists;
             // a label listed twice keeps its first entry, as a leftmost-longest search reports it
-            table[k].label = table[k].label.or(label);
+            if self.table[k].label.is_none() {
+                self.table[k].label = label;
+            }
+        } else {
+            if self.len < N {
+                self.words[self.len] = word;
+                self.table[self.len] = LineWord { lists, label };
+            }
+            self.len += 1;
         }
-        None => {
-            words.push(w);
-            table.push(LineWord { lists, label });
-        }
-    };
-    for (i, (w, _)) in LABELS.iter().enumerate() {
-        add(w, 0, Some(i as u16));
+        self
     }
-    let lists: [(&[&'static str], u16); 7] = [
-        (FURNITURE, word::FURNITURE),
-        (NOTICE_WORDS, word::NOTICE),
-        (FOOTER, word::FOOTER),
-        (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
-        (NOTICES, word::NOTICE_OPENING),
-        (PHOTO_OPENINGS, word::PHOTO_OPENING),
-        (PHOTO_ENDINGS, word::PHOTO_ENDING),
-    ];
-    for (list, bit) in lists {
-        for w in list {
-            add(w, bit, None);
-        }
+}
+
+/// Whether `a` and `b` are the same word (`==`, which const evaluation cannot call).
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
     }
-    // a DFA (one table step per byte; its 200-odd words take some 650 KB, built once), without a
-    // prefilter: the words' first bytes are the commonest bytes of Chinese text; `scan_line` walks it
-    let automaton = DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(&words)
-        .expect("the line lexicon is a valid automaton");
-    let start = automaton.start_state(Anchored::No).expect("the line automaton searches unanchored");
-    (automaton, table, start)
-});
+    let mut i = 0;
+    while i < a.len() && a[i] == b[i] {
+        i += 1;
+    }
+    i == a.len()
+}
 
 /// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
 /// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
@@ -562,7 +793,6 @@ pub struct LabelMatch {
 /// Fills `labels` (cleared first) with the byline labels as a leftmost-longest search finds them:
 /// from left to right, at each start the longest, none overlapping.
 pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
-    let (automaton, table, start) = &*LINE_WORDS;
     // where the text starts after opening brackets, and ends before closing ones: found at the
     // first word, as most lines hold none
     let mut bounds = None;
@@ -574,36 +804,24 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
     };
     labels.clear();
     let mut found = 0;
-    // the overlapping search, walked here on the concrete DFA so that each step is a table lookup:
-    // every state that ends one or more words lists them
-    let mut state = *start;
-    for (at, &byte) in line.as_bytes().iter().enumerate() {
-        state = automaton.next_state(Anchored::No, state, byte);
-        if !automaton.is_special(state) || !automaton.is_match(state) {
-            continue;
+    LINE_WORDS.for_each_match(line.as_bytes(), |start, end, id| {
+        let w = LINE_WORD_TABLE[id];
+        let (opening, ending) = bounds();
+        let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
+        if start == opening {
+            lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
         }
-        let end = at + 1;
-        for k in 0..automaton.match_len(state) {
-            let id = automaton.match_pattern(state, k);
-            let start = end - automaton.pattern_len(id);
-            let w = table[id.as_usize()];
-            let (opening, ending) = bounds();
-            let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
-            if start == opening {
-                lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
-            }
-            if start == 0 {
-                lists |= w.lists & word::PHOTO_OPENING;
-            }
-            if end == ending {
-                lists |= w.lists & word::PHOTO_ENDING;
-            }
-            found |= lists;
-            if let Some(label) = w.label {
-                labels.push(LabelMatch { start, end, label: label as usize });
-            }
+        if start == 0 {
+            lists |= w.lists & word::PHOTO_OPENING;
         }
-    }
+        if end == ending {
+            lists |= w.lists & word::PHOTO_ENDING;
+        }
+        found |= lists;
+        if let Some(label) = w.label {
+            labels.push(LabelMatch { start, end, label: label as usize });
+        }
+    });
     // overlapping matches come in order of their ends: keep the leftmost-longest ones
     if labels.len() > 1 {
         labels.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -643,7 +861,7 @@ pub fn find_word<T: AsRef<[u8]> + ?Sized>(text: &T, word: &str) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::AhoCorasick;
+    use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
     #[test]

@@ -16,10 +16,18 @@
 //! assert_eq!(article.editors, ["高大智"]);
 //! ```
 //!
-//! The pipeline is a few pure stages, one module each:
-//! `decode` (bytes → text) → `blocks` (text or HTML → lines) → `classify` (lines → roles) →
-//! `extract` (roles → fields) → [`Article`]; for HTML, `evidence` adds what the markup states
-//! (`<title>`, `<meta>`, JSON-LD, link density) beside the text cues.
+//! The pipeline is a few pure stages, one module each, and a stage reads only the stages before it:
+//!
+//! ```text
+//! bytes ─decode─▶ text ─blocks─▶ lines ─recognize─▶ matches ─classify─▶ roles ─extract─▶ Article
+//! ```
+//!
+//! `decode` (bytes in any encoding → text) → `blocks` (text or HTML → the same list of lines) →
+//! `recognize` (per line: dates, credits, breadcrumb paths, section headings — pure, one line at a
+//! time) → `classify` (the lines' cues and matches → a role for every line) → `extract` (roles and
+//! matches → field values) → [`Article`]. For HTML, `evidence` adds what the markup states
+//! (`<title>`, `<meta>`, JSON-LD, link density) beside the text cues, before and after the roles
+//! are decided.
 
 pub mod article;
 mod blocks;
@@ -32,11 +40,12 @@ mod extract;
 pub mod fit;
 mod lexicon;
 pub mod options;
+mod recognize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use article::{Article, Block, Dateline, Diagnostic, Item, Kind, Role, Section};
-pub use options::{Format, Options};
+pub use options::{Encoding, Format, Options};
 
 /// Parse a page's text or HTML with the default options.
 pub fn parse(input: &str) -> Article {
@@ -50,6 +59,10 @@ pub fn parse(input: &str) -> Article {
 /// let article = xinwen::parse_with("标题在这里的一行\n发布时间:2030年1月1日\n", &options);
 /// assert!(article.diagnostics.iter().any(|d| d.code == "date-in-future"));
 /// ```
+///
+/// An input whose characters are mostly undecodable or control characters (a binary file read as
+/// text) is no page: it gives [`Kind::Other`], no fields, every block [`Role::Other`] and a
+/// `binary` diagnostic (see [`decode::unreadable`]).
 pub fn parse_with(input: &str, options: &Options) -> Article {
     parse_weighted(input, options, classify::WEIGHTS)
 }
@@ -58,15 +71,28 @@ pub fn parse_with(input: &str, options: &Options) -> Article {
 /// (`scripts/fit`, through `examples/fit.rs`) scores while it fits them. Not a stable interface.
 #[doc(hidden)]
 pub fn parse_weighted(input: &str, options: &Options, weights: &classify::Weights) -> Article {
-    let html = match options.format {
-        Format::Auto => blocks::html::looks_like_html(input),
-        Format::Text => false,
-        Format::Html => true,
-    };
-    if html {
+    if decode::unreadable(input) {
+        return binary(input);
+    }
+    let format = if options.format == Format::Auto { format_of(input) } else { options.format };
+    if format == Format::Html {
         parse_html(input, options, weights)
     } else {
         parse_text(input, options, weights)
+    }
+}
+
+/// How [`Format::Auto`] reads `input`: [`Format::Html`] when it looks like markup, else [`Format::Text`].
+///
+/// ```
+/// assert_eq!(xinwen::format_of("<!doctype html><title>标题</title>"), xinwen::Format::Html);
+/// assert_eq!(xinwen::format_of("标题\n正文"), xinwen::Format::Text);
+/// ```
+pub fn format_of(input: &str) -> Format {
+    if blocks::html::looks_like_html(input) {
+        Format::Html
+    } else {
+        Format::Text
     }
 }
 
@@ -86,23 +112,51 @@ pub fn parse_bytes(bytes: &[u8]) -> Article {
     parse_bytes_with(bytes, &Options::default())
 }
 
-/// Parse a page's bytes in any encoding; spans count UTF-16 units of the decoded text.
+/// Parse a page's bytes in any encoding, or in the one [`Options::encoding`] names; spans count
+/// UTF-16 units of the decoded text.
+///
+/// ```
+/// // a Big5 page read as the caller says
+/// let bytes = b"\xa4\xa4\xa4\xe5";
+/// let options = xinwen::Options { encoding: xinwen::Encoding::Big5, ..Default::default() };
+/// let article = xinwen::parse_bytes_with(bytes, &options);
+/// assert_eq!(article.diagnostics[0].message, "decoded as Big5: chosen by the caller");
+/// ```
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Article {
-    parse_decoded(decode::decode(bytes), options)
+    parse_decoded(decode::decode_as(bytes, options.encoding, &decode::builtin_legacy), options)
 }
 
 /// [`parse_bytes_with`] with the legacy encodings (GB18030, Big5 …) decoded by `legacy`: the wasm
 /// build passes the platform's `TextDecoder` (see [`decode::decode_with`]).
 pub fn parse_bytes_using(bytes: &[u8], options: &Options, legacy: decode::LegacyDecoder) -> Article {
-    parse_decoded(decode::decode_with(bytes, legacy), options)
+    parse_decoded(decode::decode_as(bytes, options.encoding, legacy), options)
 }
 
 fn parse_decoded(decoded: decode::Decoded<'_>, options: &Options) -> Article {
     let mut article = parse_with(&decoded.text, options);
     let mut diagnostics = decoded.diagnostics;
+    // the text's own `binary` says more than the bytes' NULs: one of them is kept
+    if article.diagnostics.iter().any(|d| d.code == "binary") {
+        diagnostics.retain(|d| d.code != "binary");
+    }
     diagnostics.append(&mut article.diagnostics);
     article.diagnostics = diagnostics;
     article
+}
+
+/// The Article of an input that is no text: every line a block of role Other, nothing else.
+fn binary(input: &str) -> Article {
+    let lines = blocks::text::split(input);
+    let roles = vec![Role::Other; lines.len()];
+    Article {
+        kind: Kind::Other,
+        blocks: make_blocks(blocks::text::spans(input, lines.map(|l| l.text)), &roles),
+        diagnostics: vec![Diagnostic::new(
+            "binary",
+            "the input is mostly undecodable bytes or control characters: it is not a text or HTML page",
+        )],
+        ..Article::default()
+    }
 }
 
 fn parse_text(input: &str, options: &Options, weights: &classify::Weights) -> Article {

@@ -16,6 +16,35 @@ pub struct Options {
     pub today: Option<String>,
     /// Whether the input is HTML or a page's plain text; by default, decided from the input.
     pub format: Format,
+    /// The encoding of a page given as bytes ([`crate::parse_bytes_with`], or a `Uint8Array` in
+    /// JavaScript); by default, chosen from the bytes (see [`crate::decode`]). Text has no encoding:
+    /// [`crate::parse_with`] ignores it.
+    pub encoding: Encoding,
+}
+
+/// The encoding to read a page's bytes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum Encoding {
+    /// A byte-order mark, else a declared charset checked against the bytes, else detection.
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    /// UTF-8 (a UTF-8 byte-order mark is dropped).
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// GB18030, which also reads GBK and GB2312.
+    #[serde(rename = "gb18030")]
+    Gb18030,
+    /// Big5 (as browsers read it: with the Hong Kong extensions).
+    #[serde(rename = "big5")]
+    Big5,
+    /// UTF-16, little-endian (a matching byte-order mark is dropped).
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian (a matching byte-order mark is dropped).
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
 }
 
 /// The kind of input.

@@ -1,11 +1,14 @@
 //! The JavaScript bindings of the npm package (built only for `wasm32`).
 //!
-//! In: a JavaScript value (a string, a `Uint8Array` of a file's bytes, or a `Blob`) and an optional
-//! options object. Out: the [`Article`] as a plain JavaScript object, the same JSON the CLI prints.
+//! In: a JavaScript value (a string, a file's bytes as a `Uint8Array` or an `ArrayBuffer`, or a
+//! `Blob`) and an optional options object. Out: the [`Article`] as a plain JavaScript object, the
+//! same JSON the CLI prints.
 //! The rules: these functions only check what crosses the boundary and forward to
 //! [`crate::parse_with`]; every decision about text lives in the core. Misuse (an input that is not
-//! a string or bytes, an unknown option, an option of the wrong type) throws a `TypeError` naming
-//! the culprit; undecodable bytes become U+FFFD and a diagnostic, as in the CLI.
+//! a string or bytes, an unknown option, an option of the wrong type, a `today` the core cannot read
+//! as a date) throws a `TypeError` naming the culprit and what was expected, in JavaScript's words
+//! (`a Date`, `an ArrayBuffer`), not Rust's; undecodable bytes become U+FFFD and a diagnostic, as in
+//! the CLI.
 //! The TypeScript types of `Article` and `Options` are generated from the Rust types (tsify).
 //! Results cross into JavaScript through [`tape`]: one call per result, not one per value.
 
@@ -17,27 +20,73 @@ use wasm_bindgen::JsCast;
 
 use crate::{parse_with, Article, Options};
 
-/// Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array`) in any
-/// encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
+/// Parses a page given as text or HTML (`string`), or as a file's bytes (`Uint8Array` or
+/// `ArrayBuffer`) in any encoding a Chinese page uses (UTF-8, GBK/GB18030, Big5, UTF-16 with a BOM).
 ///
-/// Throws a `TypeError` when `input` is neither, or when `options` has an unknown key or a value of
-/// the wrong type.
+/// Throws a `TypeError` when `input` is none of these, or when `options` has an unknown key or a
+/// value of the wrong type.
 #[wasm_bindgen(js_name = parse, unchecked_return_type = "Article")]
 pub fn parse(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
     if let Some(text) = input.as_string() {
         return to_js(&parse_with(&text, &options));
     }
-    match input.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => parse_bytes(&copy(bytes), &options),
+    match bytes_of(&input) {
+        Some(bytes) => parse_bytes(&bytes, &options),
         None => Err(type_error(&format!(
-            "xinwen.parse: input should be a string or a Uint8Array, not {}",
+            "xinwen.parse: input should be a string, a Uint8Array or an ArrayBuffer, not {}",
             describe(&input)
         ))),
     }
+}
+
+/// The bytes of a `Uint8Array` (a Node `Buffer` is one) or of a whole `ArrayBuffer`; `None` for
+/// anything else, other typed arrays included (their items are not bytes). Arrays made in another
+/// realm (Jest runs tests in a `vm` context: `instanceof Uint8Array` is false for Node's `Buffer`
+/// there) are recognised by the same internal slots that `instanceof` stands for.
+fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
+    if let Some(view) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(copy(view));
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Some(copy_buffer(buffer));
+    }
+    match brand(value).as_deref() {
+        Some("Uint8Array") => Some(copy(value.unchecked_ref())),
+        Some("ArrayBuffer") => Some(copy_buffer(value.unchecked_ref())),
+        _ => None,
+    }
+}
+
+/// The bytes of a whole buffer. A detached buffer (transferred) has none, and a view of it cannot be made.
+fn copy_buffer(buffer: &js_sys::ArrayBuffer) -> Vec<u8> {
+    if buffer.byte_length() == 0 {
+        Vec::new()
+    } else {
+        js_sys::Uint8Array::new(buffer).to_vec()
+    }
+}
+
+/// `Uint8Array` or `ArrayBuffer` when `value` is one, from any realm; read with the getters that
+/// check the internal slots (`%TypedArray%.prototype[Symbol.toStringTag]`, which gives the array's
+/// kind, and `ArrayBuffer.prototype.byteLength`, which throws for anything but an `ArrayBuffer`), so
+/// that neither a Proxy nor an object with a made-up `Symbol.toStringTag` passes.
+fn brand(value: &JsValue) -> Option<String> {
+    let getter = |prototype: &js_sys::Object, key: &JsValue| -> Option<js_sys::Function> {
+        let descriptor = js_sys::Reflect::get_own_property_descriptor(prototype, key).ok()?;
+        js_sys::Reflect::get(&descriptor, &JsValue::from_str("get")).ok()?.dyn_into().ok()
+    };
+    let typed_array = js_sys::Object::get_prototype_of(&js_sys::Uint8Array::new_with_length(0).into());
+    let typed_array = js_sys::Object::get_prototype_of(&typed_array);
+    let kind = getter(&typed_array, &js_sys::Symbol::to_string_tag())?.call0(value).ok()?.as_string();
+    if kind.is_some() {
+        return kind;
+    }
+    let buffer = js_sys::Object::get_prototype_of(&js_sys::ArrayBuffer::new(0).into());
+    getter(&buffer, &JsValue::from_str("byteLength"))?.call0(value).ok().map(|_| "ArrayBuffer".into())
 }
 
 /// Parses a file (a `Blob`, such as a `File` from an `<input type="file">` or a drop): reads its
@@ -84,14 +133,27 @@ fn text_decoder(name: &str, bytes: &[u8]) -> Option<(String, bool)> {
     Some((text, errors))
 }
 
-/// Decodes a page's bytes as [`parse`] does, for showing the text that the Article's spans index.
+/// How [`parse`] reads a string whose `options.format` is `"auto"`: `"html"` or `"text"`.
+#[wasm_bindgen(js_name = formatOf, unchecked_return_type = "Format")]
+pub fn format_of(input: &str) -> JsValue {
+    JsValue::from_str(if crate::format_of(input) == crate::Format::Html { "html" } else { "text" })
+}
+
+/// Decodes a page's bytes as [`parse`] does with the same options (only `encoding` matters), for
+/// showing the text that the Article's spans index.
 #[wasm_bindgen(js_name = decode, unchecked_return_type = "Decoded")]
-pub fn decode_bytes(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] input: JsValue) -> Result<JsValue, JsValue> {
-    let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() else {
-        return Err(type_error(&format!("xinwen.decode: input should be a Uint8Array, not {}", describe(&input))));
+pub fn decode_bytes(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let Some(bytes) = bytes_of(&input) else {
+        return Err(type_error(&format!(
+            "xinwen.decode: input should be a Uint8Array or an ArrayBuffer, not {}",
+            describe(&input)
+        )));
     };
-    let bytes = copy(bytes);
-    let d = crate::decode::decode_with(&bytes, &text_decoder);
+    let d = crate::decode::decode_as(&bytes, options.encoding, &text_decoder);
     let out = Decoded { text: d.text.into_owned(), encoding: d.encoding, diagnostics: d.diagnostics };
     tape::to_js(&out)
 }
@@ -109,8 +171,10 @@ pub struct Decoded {
     pub diagnostics: Vec<crate::Diagnostic>,
 }
 
-/// Reads the options object; `undefined` and `null` mean the defaults. serde's message is kept and
-/// prefixed with the path of the offending key, so that `{ today: 5 }` names `today`.
+/// Reads the options object; `undefined` and `null` mean the defaults. `today` is checked first
+/// with the core's own reader of it, so that a value the core would ignore (`'2026-13-45'`, a
+/// `Date`) is refused, naming the form; for the rest serde's message is kept and prefixed with the
+/// path of the offending key, so that `{ format: 5 }` names `format`.
 fn options_from(value: Option<JsValue>) -> Result<Options, JsValue> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options::default());
@@ -118,6 +182,7 @@ fn options_from(value: Option<JsValue>) -> Result<Options, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
         return Err(type_error(&format!("xinwen: options should be an object, not {}", describe(&value))));
     }
+    check_today(&js_sys::Reflect::get(&value, &JsValue::from_str("today"))?)?;
     let deserializer = AllKeys(serde_wasm_bindgen::Deserializer::from(value));
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
@@ -129,6 +194,23 @@ fn options_from(value: Option<JsValue>) -> Result<Options, JsValue> {
         };
         type_error(&format!("xinwen: invalid options{at}: {reason}"))
     })
+}
+
+/// Refuses a `today` that is given but is not a string the core reads as a date.
+fn check_today(today: &JsValue) -> Result<(), JsValue> {
+    if today.is_undefined() || today.is_null() {
+        return Ok(());
+    }
+    if let Some(text) = today.as_string() {
+        if crate::extract::relative::Today::parse(&text).is_some() {
+            return Ok(());
+        }
+    }
+    Err(type_error(&format!(
+        "xinwen: invalid options at `today`: should be a string 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' \
+         (such as '2026-11-27'), not {}",
+        describe(today)
+    )))
 }
 
 /// serde-wasm-bindgen reads a struct by looking up its known fields only, so `deny_unknown_fields`
@@ -166,13 +248,35 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-/// A short name for a value's kind, for error messages: `undefined`, `number`, `object` ….
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.prototype.toString.call(value)`: `[object Date]`, `[object ArrayBuffer]` …, from the
+    /// value's internal slots or its `Symbol.toStringTag`; a throwing getter or Proxy trap is caught.
+    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag(value: &JsValue) -> Result<String, JsValue>;
+}
+
+/// A short name for a value, for error messages: `undefined`, `null`, `a number`, `an array`,
+/// `a Date`, `an object` …; a string is quoted (`'2026-13-45'`).
 fn describe(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".into()
-    } else if js_sys::Array::is_array(value) {
-        "an array".into()
+    if let Some(text) = value.as_string() {
+        let shown: String = text.chars().take(40).collect();
+        let more = if shown.len() < text.len() { "…" } else { "" };
+        return format!("'{shown}'{more}");
+    }
+    if value.is_undefined() || value.is_null() {
+        return if value.is_null() { "null" } else { "undefined" }.into();
+    }
+    let kind = if js_sys::Array::is_array(value) {
+        "array".to_string()
+    } else if value.is_object() && !value.is_function() {
+        match object_tag(value).ok().as_deref().and_then(|t| t.strip_prefix("[object ")?.strip_suffix(']')) {
+            Some("Object") | None => "object".into(),
+            Some(tag) => tag.to_string(),
+        }
     } else {
         value.js_typeof().as_string().unwrap_or_default()
-    }
+    };
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'A', 'E', 'I', 'O']) { "an" } else { "a" };
+    format!("{article} {kind}")
 }

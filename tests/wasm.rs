@@ -79,9 +79,46 @@ fn options_are_read_and_validated() {
 fn misuse_throws_type_errors_and_parse_still_works() {
     for bad in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(42.0), object("{}"), object("[1]")] {
         let message = type_error(parse(bad, None));
-        assert!(message.contains("string or a Uint8Array"), "should say what input is expected: {message}");
+        assert!(
+            message.contains("a string, a Uint8Array or an ArrayBuffer"),
+            "should say what input is expected: {message}"
+        );
     }
+    let date = type_error(parse(js_sys::Date::new_0().into(), None));
+    assert!(date.ends_with("not a Date"), "should name a Date in JavaScript's words: {date}");
     assert!(parse(JsValue::from_str(PAGE), None).is_ok(), "should still parse after misuse");
+}
+
+#[wasm_bindgen_test]
+fn an_array_buffer_is_read_as_its_bytes() {
+    let bytes = js_sys::Uint8Array::from(PAGE.as_bytes());
+    let article = parse(bytes.buffer().into(), None).expect("should parse an ArrayBuffer");
+    assert_eq!(
+        without_decode_diagnostics(&stringify(&article)),
+        expected_value(PAGE),
+        "should parse the buffer's bytes"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_today_the_core_cannot_read_is_refused_naming_the_form() {
+    for bad in [r#"{"today":"2026-13-45"}"#, r#"{"today":"bad"}"#, r#"{"today":""}"#] {
+        let message = type_error(parse(JsValue::from_str(PAGE), Some(object(bad))));
+        assert!(
+            message.contains("`today`") && message.contains("YYYY-MM-DD"),
+            "should name the key and the form: {message}"
+        );
+    }
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"today".into(), &js_sys::Date::new_0()).unwrap();
+    let message = type_error(parse(JsValue::from_str(PAGE), Some(options.into())));
+    assert!(
+        message.ends_with("not a Date") && !message.contains("JsValue"),
+        "should name a Date in JavaScript's words: {message}"
+    );
+    for good in [r#"{"today":"2026-11-27"}"#, r#"{"today":"2026-11-27T09:30"}"#, r#"{"today":null}"#] {
+        assert!(parse(JsValue::from_str(PAGE), Some(object(good))).is_ok(), "should accept {good}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -105,12 +142,13 @@ fn binary_bytes_are_read_as_utf8_as_the_native_build_reads_them() {
     // NULs, bytes no encoding reads, and a UTF-8 中: TextDecoder('gb18030') would make them Han
     // characters, so they are read as UTF-8, as the build with a detector reads them
     let junk = b"\x80\xff\xfe\xc3\n\xe4\xb8\n\xf0\x9f\x98\x00\xe4\xb8\xad\xed\xa0\x80".repeat(50);
-    let decoded = stringify(&xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(junk.as_slice()).into()).unwrap());
+    let decoded =
+        stringify(&xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(junk.as_slice()).into(), None).unwrap());
     let decoded: serde_json::Value = serde_json::from_str(&decoded).unwrap();
     assert_eq!(decoded["encoding"], "UTF-8", "should read binary data as UTF-8: {decoded}");
     assert!(decoded["text"].as_str().is_some_and(|t| t.contains('中')), "should keep the UTF-8 text");
     // a GBK page with a stray NUL is still GBK
-    let gbk = xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(b"\xd6\xd0\xce\xc4\x00".as_slice()).into());
+    let gbk = xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(b"\xd6\xd0\xce\xc4\x00".as_slice()).into(), None);
     let gbk: serde_json::Value = serde_json::from_str(&stringify(&gbk.unwrap())).unwrap();
     assert_eq!((gbk["encoding"].as_str(), gbk["text"].as_str()), (Some("gb18030"), Some("中文\0")), "should keep GBK");
 }
@@ -124,4 +162,44 @@ async fn parse_file_reads_a_blob() {
     assert_eq!(got, expected_value(PAGE), "should equal the core's JSON");
     let error = parse_file(JsValue::from_str(PAGE), None).await.expect_err("should refuse a string");
     assert!(error.is_instance_of::<js_sys::TypeError>(), "should reject with a TypeError");
+}
+
+// ---- encodings: Big5 and UTF-16 without a declaration, and the encoding a caller names ----
+
+/// A traditional-Chinese page we wrote, as Big5 bytes (Python's `str.encode("big5")` of
+/// "海濱市第十屆春季書展開幕\n\n四月二十日，海濱市第十屆春季書展在會展中心開幕。\n").
+const BIG5_TITLE: &str = "海濱市第十屆春季書展開幕";
+const BIG5_PAGE: &[u8] = b"\xae\xfc\xc0\xd8\xa5\xab\xb2\xc4\xa4\x51\xa9\xa1\xac\x4b\xa9\x75\xae\xd1\xae\x69\xb6\x7d\xb9\xf5\x0a\x0a\xa5\x7c\xa4\xeb\xa4\x47\xa4\x51\xa4\xe9\xa1\x41\xae\xfc\xc0\xd8\xa5\xab\xb2\xc4\xa4\x51\xa9\xa1\xac\x4b\xa9\x75\xae\xd1\xae\x69\xa6\x62\xb7\x7c\xae\x69\xa4\xa4\xa4\xdf\xb6\x7d\xb9\xf5\xa1\x43\x0a";
+
+fn decoded(bytes: &[u8], options: Option<JsValue>) -> serde_json::Value {
+    let d = xinwen::wasm::decode_bytes(js_sys::Uint8Array::from(bytes).into(), options).expect("should decode");
+    serde_json::from_str(&stringify(&d)).expect("the result should be JSON")
+}
+
+#[wasm_bindgen_test]
+fn undeclared_big5_and_utf16_are_read_without_a_detector() {
+    let d = decoded(BIG5_PAGE, None);
+    assert_eq!(d["encoding"], "Big5", "should read undeclared Big5 as Big5: {d}");
+    assert!(d["text"].as_str().is_some_and(|t| t.starts_with(BIG5_TITLE)), "should decode the title: {d}");
+    let utf16: Vec<u8> = PAGE.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let d = decoded(&utf16, None);
+    assert_eq!((d["encoding"].as_str(), d["text"].as_str()), (Some("UTF-16BE"), Some(PAGE)), "should read UTF-16BE");
+}
+
+#[wasm_bindgen_test]
+fn the_encoding_option_is_honoured() {
+    let d = decoded(BIG5_PAGE, Some(object(r#"{"encoding":"gb18030"}"#)));
+    assert_eq!(d["encoding"], "gb18030", "should decode as the caller says: {d}");
+    let article = parse(js_sys::Uint8Array::from(BIG5_PAGE).into(), Some(object(r#"{"encoding":"big5"}"#)));
+    let article: serde_json::Value = serde_json::from_str(&stringify(&article.expect("should parse"))).unwrap();
+    assert_eq!(article["diagnostics"][0]["message"], "decoded as Big5: chosen by the caller", "{article}");
+    let message =
+        type_error(parse(js_sys::Uint8Array::from(BIG5_PAGE).into(), Some(object(r#"{"encoding":"latin1"}"#))));
+    assert!(message.contains("encoding"), "should name the bad option: {message}");
+}
+
+#[wasm_bindgen_test]
+fn format_of_says_how_auto_reads_a_string() {
+    assert_eq!(xinwen::wasm::format_of("<!doctype html><p>正文</p>").as_string().as_deref(), Some("html"), "markup");
+    assert_eq!(xinwen::wasm::format_of(PAGE).as_string().as_deref(), Some("text"), "a page's text");
 }

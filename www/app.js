@@ -1,22 +1,38 @@
-// The page: input (typing, pasting, files, samples) → parser → views. It only forwards; the
-// parser decides everything about the text.
+// The page: input (typing, pasting, files, folders, samples, a shared link) → the parser in a
+// worker → the views. It only forwards; the parser decides everything about the text.
 //
-// In: user actions. Out: the structured view, the annotated input, the JSON (copy / download),
-// timings and size. Input-derived text is only ever inserted as text (see view.js).
+// In: user actions. Out: the structured view (bounded; more on request), the annotated input, the
+// JSON (copy, download, a view of bounded size), a batch list with a JSON Lines download, times
+// and sizes. Input-derived text is only ever inserted as text (see view.js).
 
-import { applyStatic, currentLang, formatNumber, formatSize, sampleName, setLang, t } from './i18n.js';
-import { decodeText, load, run, Superseded, WORKER_THRESHOLD } from './engine.js';
-import { el, renderAnnotated, renderEmpty, renderJson, renderLegend, renderMessage, renderStructure } from './view.js';
+import {
+  applyStatic, currentLang, encodingText, formatDuration, formatNumber, formatPublished, formatSize, sampleName, setLang, t, t2,
+} from './i18n.js';
+import { Engine, Superseded, version } from './engine.js';
+import { LIMITS } from './model.js';
+import {
+  appendItems, appendParagraphs, appendSections, el, renderAnnotated, renderEmpty, renderJson, renderLegend, renderMessage,
+  renderStructure,
+} from './view.js';
 
 /** The bundled samples (pages we wrote ourselves, in the styles news sites use). */
 const SAMPLES = ['county-meeting', 'agency-dateline', 'portal-layout'];
-/** The JSON view shows at most this many characters; copy and download always give everything. */
+/** The JSON view shows at most this many bytes of JSON; Download always gives everything. */
 const MAX_JSON_VIEW = 400_000;
 /**
  * Inputs longer than this (UTF-16 units) are held by the page but not put in the textarea: a
  * browser's textarea needs seconds to lay out and edit megabytes, which would freeze the page.
  */
 const LARGE_INPUT = 500_000;
+/** Typing is parsed once it pauses this long (longer for long texts); a paste or a file at once. */
+const TYPING_PAUSE = 160;
+const TYPING_PAUSE_LONG = 400;
+const LONG_TEXT = 200_000;
+/** A share link carries the text, compressed, in its fragment, up to this many characters. */
+const MAX_SHARE = 16_000;
+/** Files a folder or a drop may bring at most; only these kinds are read from folders. */
+const MAX_FILES = 2_000;
+const PAGE_FILE = /\.(txt|html?|shtml|xhtml)$/i;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -29,30 +45,54 @@ const ui = {
   structure: $('panel-structure'),
   jsonPanel: $('panel-json'),
   json: $('json'),
-  jsonNote: $('json-note'),
+  note: $('note'),
   samples: $('samples'),
   file: $('file'),
+  folder: $('folder'),
+  encoding: $('encoding'),
+  htmlMode: $('html-mode'),
   lang: $('lang'),
+  theme: $('theme'),
+  busyText: $('busy-text'),
+  output: $('output'),
+  toast: $('toast'),
+  toastText: $('toast-text'),
+  announce: $('announce'),
+  batch: $('batch'),
+  batchTitle: $('batch-title'),
+  batchList: $('batch-list'),
+  batchCancel: $('batch-cancel'),
+  batchDownload: $('batch-download'),
+  version: $('version'),
 };
 
+/** The worker for what is shown, and the one for batches of files. */
+const viewer = new Engine();
+const batcher = new Engine();
+
 const state = {
-  text: '', // what the annotated view and the origin links read (the textarea, or a file decoded for display)
-  large: false, // true when `text` is too large for the textarea and is held here only
-  file: null, // { name, size } when the input came from a file and has not been edited since
-  article: null,
-  jsonText: null,
-  result: null, // { ms, where }
+  /** The input: { kind: 'text' } (the textarea, or a large paste held here), or { kind: 'file', name, size, bytes, sample }. */
+  input: { kind: 'text' },
+  text: '', // what the blocks index: the text typed or pasted, or a file as decoded
+  large: false, // `text` is too large for the textarea and is held here only
+  encoding: 'auto',
+  result: null, // the worker's reply for the input shown, with waitedMs
   origins: new Map(),
-  blockEls: [],
-  annotatedFresh: true, // whether the annotated view shows the current article
+  serial: 0,
+  marks: new Map(),
+  annotating: null, // the annotated view being built (renderAnnotated)
+  jsonView: null, // the JSON view being built (renderJson)
+  annotatedFresh: true,
+  htmlMode: 'text', // for HTML input: the text the parser read, or the page source
+  pinned: null,
   generation: 0,
   timer: 0,
   inputView: 'edit',
   outputView: 'structure',
-  baseName: 'xinwen',
+  json: null, // { generation, promise of { blob, stem } }
+  undo: null,
+  batch: null,
 };
-
-// ---- parsing -------------------------------------------------------------------------------
 
 function today() {
   const d = new Date();
@@ -60,72 +100,150 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function setBusy(busy) {
-  document.body.dataset.state = busy ? 'parsing' : state.article ? 'done' : 'empty';
-  ui.structure.setAttribute('aria-busy', busy ? 'true' : 'false');
-  ui.stats.querySelector('.busy')?.remove();
-  if (busy) ui.stats.append(el('span', 'busy', t('parsing')));
+/** After the browser has drawn what the page just built. */
+function painted() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** A remark under the input (a file the page cannot show, a failed read); empty clears it. */
+/** A remark under the input; empty clears it. */
 function remark(text) {
   ui.status.textContent = text;
 }
 
-async function parseNow(input) {
+// ---- parsing -------------------------------------------------------------------------------------
+
+function setState(name) {
+  document.body.dataset.state = name;
+  ui.structure.setAttribute('aria-busy', name === 'parsing' ? 'true' : 'false');
+  const ready = name === 'done';
+  for (const id of ['copy', 'download']) $(id).disabled = !ready;
+  $('share').disabled = !(ready && state.input.kind === 'text');
+}
+
+/** Forget the shown result (its origins, marks and JSON). */
+function dropResult() {
+  state.result = null;
+  state.origins = new Map();
+  state.marks = new Map();
+  state.annotatedFresh = true;
+  state.pinned = null;
+  state.json = null;
+  state.annotating?.stop();
+  state.annotating = null;
+  state.jsonView?.stop();
+  state.jsonView = null;
+  ui.annotated.replaceChildren();
+  ui.json.replaceChildren();
+}
+
+/**
+ * Parse the current input. `startedAt`: when the reader acted (a paste, a drop, a click, the last
+ * key typed), so that the time shown is the time they waited: reading, parsing and drawing.
+ */
+async function submit(startedAt = performance.now(), { after } = {}) {
   const generation = ++state.generation;
   clearTimeout(state.timer);
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size === 0) {
-    state.article = null;
-    state.jsonText = null;
-    state.result = null;
-    setBusy(false);
-    showResult();
+  const file = state.input.kind === 'file' ? state.input : null;
+  if (!file && !state.text) {
+    viewer.cancel();
+    dropResult();
+    showStats();
+    renderEmpty(ui.structure);
+    setState('empty');
     return;
   }
-  setBusy(true);
+  if (file && !file.size) {
+    viewer.cancel();
+    dropResult();
+    showStats();
+    renderMessage(ui.structure, t('emptyFile'));
+    setState('nothing');
+    return;
+  }
+  ui.busyText.textContent = t('parsing', { size: file ? formatSize(file.size) : t('chars', { n: formatNumber(state.text.length) }) });
+  ui.stats.replaceChildren();
+  setState('parsing');
+  let reply;
   try {
-    const { article, ms, where } = await run(input, { today: today() });
-    if (generation !== state.generation) return;
-    state.article = article;
-    state.jsonText = null;
-    state.result = { ms, where };
-    setBusy(false);
-    showResult();
+    const options = { today: today() };
+    if (file) options.encoding = state.encoding;
+    reply = await viewer.parse(file ? file.bytes.slice() : state.text, options);
   } catch (error) {
     if (error instanceof Superseded || generation !== state.generation) return;
-    state.article = null;
-    state.result = null;
-    setBusy(false);
+    dropResult();
     renderMessage(ui.structure, t('parseFailed', { message: error?.message ?? String(error) }), 'error');
-    document.body.dataset.state = 'error';
+    setState('error');
+    return;
   }
+  if (generation !== state.generation) return;
+  // when the worker replied, in this page's time line (the long-task test measures from there)
+  document.body.dataset.returned = String(Math.round(reply.postedAt - performance.timeOrigin));
+  dropResult();
+  state.result = reply;
+  if (reply.binary) {
+    if (file) holdText(''); // a file's garbage is not shown; a paste stays, to be edited
+    renderMessage(ui.structure, file ? t('notText') : t('notTextPasted'), 'refusal');
+    remark(file ? t('notText') : t('notTextPasted'));
+    showStats();
+    setState('refused');
+    return;
+  }
+  if (reply.text !== null) holdText(reply.text);
+  if (reply.empty) {
+    renderMessage(ui.structure, t('nothingToParse'));
+    showStats();
+    setState('nothing');
+    return;
+  }
+  showResult();
+  after?.();
+  await painted();
+  if (generation !== state.generation) return;
+  reply.waitedMs = performance.now() - startedAt;
+  showStats();
+  setState('done');
+  if (state.outputView === 'json') showJson();
 }
 
-function schedule() {
+function scheduleTyping(startedAt) {
   clearTimeout(state.timer);
-  const text = state.text;
-  const delay = text.length > WORKER_THRESHOLD ? 400 : 160;
-  state.timer = setTimeout(() => parseNow(text), delay);
+  const pause = state.text.length > LONG_TEXT ? TYPING_PAUSE_LONG : TYPING_PAUSE;
+  state.timer = setTimeout(() => submit(startedAt), pause);
 }
 
-// ---- showing ---------------------------------------------------------------------------------
+$('cancel').addEventListener('click', () => {
+  if (!viewer.cancel()) return;
+  state.generation++;
+  dropResult();
+  showStats();
+  renderMessage(ui.structure, t('cancelled'));
+  setState('cancelled');
+  ui.input.focus();
+});
 
-function jsonText() {
-  state.jsonText ??= `${JSON.stringify(state.article, null, 2)}\n`;
-  return state.jsonText;
+// ---- showing ---------------------------------------------------------------------------------------
+
+function register(origin) {
+  const key = `o${state.serial++}`;
+  state.origins.set(key, origin);
+  return key;
 }
+
+const STEPS = { body: LIMITS.body, sections: LIMITS.sections, items: LIMITS.items };
 
 function showStats() {
   ui.stats.replaceChildren();
+  const r = state.result;
   const parts = [];
-  if (state.file) parts.push(t('fileInfo', { name: state.file.name, size: formatSize(state.file.size) }));
-  parts.push(t('chars', { n: formatNumber(state.text.length) }));
-  if (state.article && state.result) {
-    parts.push(t('parseMs', { ms: state.result.ms < 10 ? state.result.ms.toFixed(2) : Math.round(state.result.ms) }));
-    parts.push(state.result.where === 'worker' ? t('inWorker') : t('onMain'));
-    parts.push(t('blocksCount', { n: formatNumber(state.article.blocks?.length ?? 0) }));
+  if (state.input.kind === 'file') {
+    const { name, size } = state.input;
+    parts.push(t('fileInfo', { name, size: formatSize(size) }));
+    if (r?.encodingNote) parts.push(encodingText(r.encodingNote));
+  }
+  if (r && !r.binary && state.text) parts.push(t('chars', { n: formatNumber(state.text.length) }));
+  if (r?.waitedMs !== undefined) {
+    parts.push(t('waited', { time: formatDuration(r.waitedMs) }), t('parseShare', { time: formatDuration(r.parseMs) }));
+    parts.push(t('blocksCount', { n: formatNumber(r.view.counts.blocks) }));
   }
   parts.forEach((p, i) => {
     if (i) ui.stats.append(el('span', 'dot', '·'));
@@ -134,83 +252,196 @@ function showStats() {
 }
 
 function showResult() {
-  showStats();
-  if (!state.article) {
-    renderEmpty(ui.structure);
-    ui.annotated.replaceChildren();
-    state.blockEls = [];
-    state.annotatedFresh = true;
-    state.origins = new Map();
-    ui.json.textContent = '';
-    return;
-  }
-  state.origins = renderStructure(ui.structure, state.article, state.text);
+  const r = state.result;
+  renderStructure(ui.structure, r.view, register, STEPS);
+  ui.structure.querySelector('[data-origin]')?.setAttribute('tabindex', '0');
+  ui.htmlMode.hidden = r.format !== 'html';
+  ui.htmlMode.textContent = state.htmlMode === 'text' ? t('htmlSource') : t('htmlText');
   state.annotatedFresh = false;
   if (state.inputView === 'annotated') showAnnotated();
-  if (state.outputView === 'json') showJson();
+  syncEncodingMenu();
 }
 
-/** Draw the annotated input when it is on screen and out of date. */
+/** Draw the annotated input when it is out of date. */
 function showAnnotated() {
-  if (state.annotatedFresh) return;
+  if (state.annotatedFresh || !state.result || state.result.binary) return;
   state.annotatedFresh = true;
-  state.blockEls = state.article ? renderAnnotated(ui.annotated, state.text, state.article.blocks ?? []) : [];
+  const mode = state.result.format === 'html' && state.htmlMode === 'text' ? 'text' : 'verbatim';
+  state.annotating?.stop();
+  state.annotating = renderAnnotated(ui.annotated, state.text, state.result.blocks, mode);
+  state.marks = state.annotating.marks;
+  // an HTML page's source opens on its first block, not on its head
+  if (state.result.format === 'html' && mode === 'verbatim') {
+    const first = state.marks.values().next().value;
+    if (first) ui.annotated.scrollTop = Math.max(0, topIn(ui.annotated, first) - 16);
+  } else if (ui.annotated.scrollTop) ui.annotated.scrollTop = 0;
+  if (state.pinned) light(state.pinned);
 }
 
-function showJson() {
-  if (!state.article) {
-    ui.json.textContent = '';
+ui.htmlMode.addEventListener('click', () => {
+  state.htmlMode = state.htmlMode === 'text' ? 'source' : 'text';
+  ui.htmlMode.textContent = state.htmlMode === 'text' ? t('htmlSource') : t('htmlText');
+  state.annotatedFresh = false;
+  setInputView('annotated');
+});
+
+/** The JSON view: written by the worker, shown up to MAX_JSON_VIEW bytes. */
+function exported() {
+  if (!state.json || state.json.generation !== state.generation) {
+    const origin = { encoding: state.result?.encoding ?? undefined };
+    if (state.input.kind === 'file') origin.file = state.input.name;
+    state.json = { generation: state.generation, promise: viewer.exportFile('json', origin) };
+  }
+  return state.json.promise;
+}
+
+async function showJson() {
+  if (!state.result || document.body.dataset.state !== 'done') {
+    ui.json.replaceChildren();
     return;
   }
-  const text = jsonText();
-  if (text.length > MAX_JSON_VIEW) {
-    ui.json.textContent = text.slice(0, MAX_JSON_VIEW);
-    ui.json.append(el('span', 'capped', `\n${t('jsonCapped', { size: formatSize(MAX_JSON_VIEW) })}`));
-  } else renderJson(ui.json, text);
+  const generation = state.generation;
+  ui.json.textContent = t('jsonBuilding');
+  try {
+    const { blob } = await exported();
+    const capped = blob.size > MAX_JSON_VIEW;
+    const text = await (capped ? blob.slice(0, MAX_JSON_VIEW) : blob).text();
+    if (generation !== state.generation) return;
+    state.jsonView?.stop();
+    const note = capped ? el('p', 'capped', t('jsonCapped', { size: formatSize(MAX_JSON_VIEW) })) : null;
+    state.jsonView = renderJson(ui.json, text, note);
+  } catch (error) {
+    if (!(error instanceof Superseded)) ui.json.textContent = t('parseFailed', { message: error?.message ?? String(error) });
+  }
 }
 
-// ---- where a field came from -----------------------------------------------------------------
+// ---- "show more" -----------------------------------------------------------------------------------
+
+ui.structure.addEventListener('click', async (e) => {
+  const button = e.target instanceof Element ? e.target.closest('.more-btn') : null;
+  if (!button) return;
+  const generation = state.generation;
+  const { more: what, from, section } = button.dataset;
+  button.disabled = true;
+  const slice = await viewer.more({ what, from: Number(from), section: Number(section) }).catch(() => null);
+  if (!slice || generation !== state.generation) return;
+  const counts = state.result.view.counts;
+  const before = ui.structure.querySelectorAll('[data-origin]').length;
+  if (what === 'body') appendParagraphs(button.parentElement, slice, counts.body, STEPS.body, register);
+  else if (what === 'sections') appendSections(button.parentElement, slice, counts.sections, STEPS, register);
+  else appendItems(button.parentElement, slice, Number(button.parentElement.dataset.items), STEPS.items, register);
+  // the reader goes on from the first new field
+  const first = ui.structure.querySelectorAll('[data-origin]')[before];
+  if (first) rove(first);
+});
+
+// ---- where a field came from ---------------------------------------------------------------------------
 
 let lit = []; // marks lit now; a mark split to light a value inside it is restored on the next call
-function highlight(key) {
+function unlight() {
   for (const m of lit) {
     m.classList.remove('hl');
     if (m.childElementCount) m.replaceChildren(m.textContent);
   }
   lit = [];
-  const found = key ? state.origins.get(key)?.() : null;
-  for (const i of found?.blocks ?? []) {
-    const m = state.blockEls[i];
+}
+
+function light(key) {
+  unlight();
+  const origin = key ? state.origins.get(key) : null;
+  if (!origin) return;
+  for (const i of origin.blocks) {
+    const m = state.marks.get(i);
     if (!m) continue;
     m.classList.add('hl');
     lit.push(m);
     const text = m.textContent;
-    const at = found.needle ? text.indexOf(found.needle) : -1;
+    const at = origin.needle ? text.indexOf(origin.needle) : -1;
     if (at >= 0) {
-      const end = at + found.needle.length;
+      const end = at + origin.needle.length;
       m.replaceChildren(text.slice(0, at), el('span', 'hl-sub', text.slice(at, end)), text.slice(end));
     }
   }
+  remark(origin.blocks.length && !lit.length && state.inputView === 'annotated' ? t('originOutside') : '');
   if (lit.length && state.inputView === 'annotated') {
-    const first = lit[0];
     const box = ui.annotated;
-    const top = first.offsetTop - box.offsetTop;
+    const top = topIn(box, lit[0]);
     if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 40) {
-      box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3), behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3), behavior: smooth ? 'smooth' : 'auto' });
     }
   }
+}
+
+/**
+ * Where `node` sits in the scrolling `box`, from the top of its content. Its chunk of the annotated
+ * view is laid out first (chunks off screen are not, see view.js), so that the place is real.
+ */
+function topIn(box, node) {
+  node.closest('.chunk')?.classList.add('shown');
+  return node.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
 }
 
 function originOf(target) {
   return target instanceof Element ? target.closest('[data-origin]')?.dataset.origin : undefined;
 }
 
-ui.structure.addEventListener('pointerover', (e) => highlight(originOf(e.target)));
-ui.structure.addEventListener('pointerleave', () => highlight(null));
-ui.structure.addEventListener('focusin', (e) => highlight(originOf(e.target)));
-ui.structure.addEventListener('focusout', () => highlight(null));
+/** Pin a field's origin (a tap, a click, Enter): lit until another is pinned; shown in the annotated view. */
+function pin(key) {
+  state.pinned = state.pinned === key ? null : key;
+  for (const node of ui.structure.querySelectorAll('[data-origin].pinned')) node.classList.remove('pinned');
+  if (state.pinned) ui.structure.querySelector(`[data-origin="${state.pinned}"]`)?.classList.add('pinned');
+  if (state.pinned && state.inputView !== 'annotated') setInputView('annotated');
+  light(state.pinned);
+}
 
-// ---- views (tabs) ----------------------------------------------------------------------------
+ui.structure.addEventListener('pointerover', (e) => {
+  const key = originOf(e.target);
+  if (key) light(key);
+});
+ui.structure.addEventListener('pointerleave', () => light(state.pinned));
+ui.structure.addEventListener('click', (e) => {
+  const key = originOf(e.target);
+  if (!key) return;
+  rove(e.target.closest('[data-origin]'), false);
+  pin(key);
+});
+ui.structure.addEventListener('focusin', (e) => {
+  const key = originOf(e.target);
+  if (key) light(key);
+});
+ui.structure.addEventListener('focusout', () => light(state.pinned));
+
+/** Move the one tab stop among the fields to `node` (and focus it). */
+function rove(node, focus = true) {
+  for (const other of ui.structure.querySelectorAll('[data-origin][tabindex="0"]')) other.tabIndex = -1;
+  node.tabIndex = 0;
+  if (focus) node.focus();
+}
+
+/** Arrow keys, Home and End move along a list of items that share one tab stop. */
+function roving(container, selector, { onEnter } = {}) {
+  container.addEventListener('keydown', (e) => {
+    const current = e.target instanceof Element ? e.target.closest(selector) : null;
+    if (!current) return;
+    if ((e.key === 'Enter' || e.key === ' ') && onEnter) {
+      e.preventDefault();
+      onEnter(current);
+      return;
+    }
+    const all = [...container.querySelectorAll(selector)];
+    const i = all.indexOf(current);
+    const next = { ArrowDown: all[i + 1], ArrowUp: all[i - 1], Home: all[0], End: all.at(-1) }[e.key];
+    if (!next) return;
+    e.preventDefault();
+    for (const other of all) other.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
+}
+roving(ui.structure, '[data-origin]', { onEnter: (node) => pin(node.dataset.origin) });
+
+// ---- views (tabs) -------------------------------------------------------------------------------------
 
 function selectTab(tabs, chosen) {
   for (const tab of tabs) {
@@ -224,11 +455,14 @@ function arrowKeys(tabs, choose) {
   for (const tab of tabs) {
     tab.addEventListener('keydown', (e) => {
       const i = tabs.indexOf(tab);
-      let next = null;
-      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = tabs[(i + 1) % tabs.length];
-      if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = tabs[(i + tabs.length - 1) % tabs.length];
-      if (e.key === 'Home') next = tabs[0];
-      if (e.key === 'End') next = tabs[tabs.length - 1];
+      const next = {
+        ArrowRight: tabs[(i + 1) % tabs.length],
+        ArrowDown: tabs[(i + 1) % tabs.length],
+        ArrowLeft: tabs[(i + tabs.length - 1) % tabs.length],
+        ArrowUp: tabs[(i + tabs.length - 1) % tabs.length],
+        Home: tabs[0],
+        End: tabs.at(-1),
+      }[e.key];
       if (next) {
         e.preventDefault();
         choose(next);
@@ -242,7 +476,7 @@ const inputTabs = [$('tab-edit'), $('tab-annotated')];
 function setInputView(view) {
   state.inputView = view;
   selectTab(inputTabs, view === 'edit' ? inputTabs[0] : inputTabs[1]);
-  ui.input.hidden = view !== 'edit';
+  $('panel-edit').hidden = view !== 'edit';
   ui.annotated.hidden = view === 'edit';
   ui.area.dataset.view = view;
   if (view === 'annotated') showAnnotated();
@@ -266,8 +500,7 @@ ui.annotated.addEventListener('paste', (e) => {
   const text = e.clipboardData?.getData('text/plain');
   if (!text) return;
   e.preventDefault();
-  unpressSamples();
-  loadText(text, 'xinwen');
+  loadText(text, e.timeStamp);
 });
 
 const outputTabs = [$('tab-structure'), $('tab-json')];
@@ -282,7 +515,7 @@ outputTabs[0].addEventListener('click', () => setOutputView('structure'));
 outputTabs[1].addEventListener('click', () => setOutputView('json'));
 arrowKeys(outputTabs, (tab) => setOutputView(tab === outputTabs[1] ? 'json' : 'structure'));
 
-// ---- input -----------------------------------------------------------------------------------
+// ---- input ----------------------------------------------------------------------------------------------
 
 function unpressSamples() {
   for (const b of ui.samples.querySelectorAll('[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
@@ -298,24 +531,88 @@ function holdText(text) {
 }
 
 function showPlaceholder() {
-  ui.input.placeholder = state.large
-    ? t('largePlaceholder', { size: formatSize(state.file?.size ?? state.text.length * 2), n: formatNumber(state.text.length) })
-    : t('placeholder');
+  ui.input.placeholder = state.large ? t('largePlaceholder', { n: formatNumber(state.text.length) }) : t('placeholder');
 }
 
-ui.input.addEventListener('input', () => {
+function syncEncodingMenu() {
+  const file = state.input.kind === 'file';
+  ui.encoding.disabled = !file;
+  ui.encoding.value = file ? state.encoding : 'auto';
+  const auto = ui.encoding.querySelector('option[value="auto"]');
+  const used = state.result?.encoding;
+  auto.textContent = file && state.encoding === 'auto' && used ? t('encodingAutoWas', { name: used }) : t('encodingAuto');
+}
+
+/**
+ * Keep one step of undo before the input is replaced by something the reader cannot get back
+ * (their own text, or a file they opened), and offer it in a toast.
+ */
+function keepUndo(message) {
+  const own = state.input.kind === 'file' ? !state.input.sample : state.text.length > 0;
+  if (!own) return;
+  state.undo = { input: state.input, text: state.text, encoding: state.encoding };
+  toast(message);
+}
+
+let toastTimer = 0;
+function toast(message) {
+  ui.toastText.textContent = message;
+  ui.toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    ui.toast.hidden = true;
+  }, 10_000);
+}
+
+function undo() {
+  const saved = state.undo;
+  if (!saved) return false;
+  state.undo = null;
+  ui.toast.hidden = true;
   unpressSamples();
+  state.input = saved.input;
+  state.encoding = saved.encoding;
+  holdText(saved.text);
+  remark(t('restoredToast'));
+  submit(performance.now(), { after: afterInput });
+  return true;
+}
+$('toast-undo').addEventListener('click', undo);
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && state.undo) {
+    // the textarea's own undo first, while it has something to undo
+    if (document.activeElement === ui.input && ui.input.value) return;
+    e.preventDefault();
+    undo();
+  }
+});
+
+/** After a paste, a file or a sample: show where the fields came from, and on a phone, the result. */
+function afterInput() {
+  setInputView('annotated');
+  const title = state.result?.view.title;
+  ui.announce.textContent = t('resultReady', { title: title ?? t('noTitle') });
+  if (matchMedia('(max-width: 900px)').matches) {
+    const top = ui.output.getBoundingClientRect().top;
+    if (top > innerHeight * 0.6 || top < 0) {
+      ui.output.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    }
+  }
+}
+
+ui.input.addEventListener('input', (e) => {
+  unpressSamples();
+  state.input = { kind: 'text' };
   state.text = ui.input.value;
-  state.file = null;
-  state.baseName = 'xinwen';
   if (state.large) {
     state.large = false;
     showPlaceholder();
   }
   remark('');
-  document.body.dataset.state = state.text ? 'pending' : 'empty';
-  showStats();
-  schedule();
+  syncEncodingMenu();
+  if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') submit(e.timeStamp, { after: afterInput });
+  else if (!state.text) submit(e.timeStamp);
+  else scheduleTyping(e.timeStamp);
 });
 
 // A paste too large for the textarea is taken whole, before the textarea lays it out.
@@ -323,21 +620,20 @@ ui.input.addEventListener('paste', (e) => {
   const text = e.clipboardData?.getData('text/plain') ?? '';
   if (text.length <= LARGE_INPUT) return;
   e.preventDefault();
-  unpressSamples();
-  loadText(text, 'xinwen');
+  loadText(text, e.timeStamp);
 });
 
-function loadText(text, baseName) {
+function loadText(text, startedAt) {
+  unpressSamples();
   remark('');
-  state.file = null;
+  state.input = { kind: 'text' };
   holdText(text);
-  state.baseName = baseName;
-  showStats();
-  return parseNow(text);
+  syncEncodingMenu();
+  return submit(startedAt, { after: afterInput });
 }
 
-async function openFile(file) {
-  if (!file) return;
+/** Open one file: its bytes go to the parser, which decodes them. */
+async function openFile(file, startedAt = performance.now(), sample = null) {
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -345,36 +641,160 @@ async function openFile(file) {
     remark(t('parseFailed', { message: error?.message ?? String(error) }));
     return;
   }
-  let shown = null;
-  try {
-    shown = await decodeText(bytes);
-  } catch {
-    /* shown stays null: the parse below still runs and reports */
+  if (!sample) {
+    keepUndo(t('replacedToast'));
+    unpressSamples();
   }
-  remark(shown === null ? t('notDecodable') : '');
-  unpressSamples();
-  state.file = { name: file.name, size: file.size };
-  holdText(shown ?? '');
-  state.baseName = file.name.replace(/\.[^.]+$/, '') || 'xinwen';
-  showStats();
-  await parseNow(bytes);
-  if (state.article) setInputView('annotated');
+  remark('');
+  state.input = { kind: 'file', name: file.name, size: bytes.byteLength, bytes, sample };
+  state.encoding = 'auto';
+  holdText('');
+  syncEncodingMenu();
+  await submit(startedAt, { after: afterInput });
 }
 
-ui.file.addEventListener('change', () => {
-  openFile(ui.file.files?.[0]);
-  ui.file.value = '';
+ui.encoding.addEventListener('change', () => {
+  if (state.input.kind !== 'file') return;
+  state.encoding = ui.encoding.value;
+  submit(performance.now(), { after: afterInput });
 });
 
+/** Several files: a list with each one's title, date and status, and all of them as JSON Lines. */
+async function openFiles(files, startedAt = performance.now()) {
+  if (!files.length) return;
+  if (files.length === 1) {
+    closeBatch();
+    await openFile(files[0], startedAt);
+    return;
+  }
+  batcher.cancel();
+  const batch = { items: files.slice(0, MAX_FILES).map((file) => ({ file, status: 'waiting' })), done: 0 };
+  state.batch = batch;
+  ui.batch.hidden = false;
+  ui.batchCancel.hidden = false;
+  ui.batchDownload.disabled = true;
+  drawBatch();
+  for (const item of batch.items) {
+    if (state.batch !== batch) return;
+    item.status = 'parsing';
+    drawRow(item);
+    try {
+      const bytes = new Uint8Array(await item.file.arrayBuffer());
+      const r = bytes.byteLength
+        ? await batcher.line(bytes, { today: today() }, { file: item.file.webkitRelativePath || item.file.name })
+        : { empty: true };
+      Object.assign(item, r, { status: r.binary ? 'binary' : r.empty ? 'empty' : r.kind === 'other' ? 'other' : 'ok' });
+    } catch (error) {
+      if (error instanceof Superseded) {
+        for (const rest of batch.items) if (rest.status === 'waiting' || rest.status === 'parsing') rest.status = 'cancelled';
+        drawBatch();
+        break;
+      }
+      item.status = 'failed';
+    }
+    batch.done++;
+    drawRow(item);
+    ui.batchTitle.textContent = t('batchTitle', { done: formatNumber(batch.done), n: formatNumber(batch.items.length) });
+    ui.batchDownload.disabled = !batch.items.some((i) => i.line);
+  }
+  ui.batchCancel.hidden = true;
+}
+
+function closeBatch() {
+  if (!state.batch) return;
+  batcher.cancel();
+  state.batch = null;
+  ui.batch.hidden = true;
+  ui.batchList.replaceChildren();
+}
+
+function drawRow(item) {
+  const row = item.row ?? el('li', 'batch-item');
+  item.row = row;
+  row.dataset.status = item.status;
+  const button = row.querySelector('button') ?? el('button', 'batch-row');
+  button.type = 'button';
+  if (!button.isConnected) {
+    button.tabIndex = state.batch.items[0] === item ? 0 : -1;
+    button.addEventListener('click', () => openFile(item.file));
+    row.append(button);
+  }
+  const name = item.file.webkitRelativePath || item.file.name;
+  button.title = t('batchOpen', { name });
+  const title = zhSpan('batch-name', item.title ?? name);
+  button.replaceChildren(
+    el('span', `batch-status status-${item.status}`, t2('batchStatus', item.status)),
+    title,
+    el('span', 'batch-date', item.published ? formatPublished(item.published) : ''),
+    el('span', 'batch-file', item.title ? name : ''),
+  );
+  if (!row.isConnected) ui.batchList.append(row);
+}
+
+function zhSpan(className, text) {
+  const s = el('span', className, text);
+  s.lang = 'zh-CN';
+  return s;
+}
+
+function drawBatch() {
+  ui.batchList.replaceChildren();
+  for (const item of state.batch.items) {
+    item.row = null;
+    drawRow(item);
+  }
+  ui.batchTitle.textContent = t('batchTitle', { done: formatNumber(state.batch.done), n: formatNumber(state.batch.items.length) });
+}
+roving(ui.batchList, '.batch-row');
+
+ui.batchCancel.addEventListener('click', () => batcher.cancel());
+ui.batchDownload.addEventListener('click', () => {
+  const lines = state.batch?.items.filter((i) => i.line).map((i) => i.line) ?? [];
+  if (!lines.length) return;
+  save(new Blob(lines, { type: 'application/x-ndjson' }), `xinwen-${today()}.jsonl`);
+});
+
+function pickFiles(input, folder) {
+  const files = [...(input.files ?? [])].filter((f) => !folder || PAGE_FILE.test(f.name));
+  input.value = '';
+  openFiles(files);
+}
+ui.file.addEventListener('change', () => pickFiles(ui.file, false));
+ui.folder.addEventListener('change', () => pickFiles(ui.folder, true));
+
+/** The files of a drop, folders read through (only page files from folders). */
+async function droppedFiles(transfer) {
+  const entries = [...(transfer.items ?? [])].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory)) return [...(transfer.files ?? [])];
+  const files = [];
+  const walk = async (entry, fromFolder) => {
+    if (files.length >= MAX_FILES) return;
+    if (entry.isFile) {
+      if (fromFolder && !PAGE_FILE.test(entry.name)) return;
+      files.push(await new Promise((ok, fail) => entry.file(ok, fail)));
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+        if (!batch.length) break;
+        for (const child of batch) await walk(child, true);
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry, false);
+  return files;
+}
+
 let dragDepth = 0;
+const carriesFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
 ui.area.addEventListener('dragenter', (e) => {
-  if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+  if (!carriesFiles(e)) return;
   e.preventDefault();
   dragDepth++;
   ui.area.classList.add('dragging');
 });
 ui.area.addEventListener('dragover', (e) => {
-  if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+  if (!carriesFiles(e)) return;
   e.preventDefault();
   e.dataTransfer.dropEffect = 'copy';
 });
@@ -382,37 +802,39 @@ ui.area.addEventListener('dragleave', () => {
   dragDepth = Math.max(0, dragDepth - 1);
   if (!dragDepth) ui.area.classList.remove('dragging');
 });
-ui.area.addEventListener('drop', (e) => {
-  const file = e.dataTransfer?.files?.[0];
+ui.area.addEventListener('drop', async (e) => {
   dragDepth = 0;
   ui.area.classList.remove('dragging');
-  if (!file) return;
+  if (!e.dataTransfer?.files?.length) return;
   e.preventDefault();
-  openFile(file);
+  const startedAt = e.timeStamp;
+  openFiles(await droppedFiles(e.dataTransfer), startedAt);
 });
 // A file dropped elsewhere on the page must not navigate away from it.
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
 
-$('clear').addEventListener('click', () => {
-  loadText('', 'xinwen');
+$('clear').addEventListener('click', (e) => {
+  keepUndo(t('clearedToast'));
+  closeBatch();
+  unpressSamples();
+  remark('');
+  state.input = { kind: 'text' };
+  holdText('');
+  syncEncodingMenu();
+  submit(e.timeStamp);
   setInputView('edit');
   ui.input.focus();
 });
 
-async function loadSample(id, button) {
+async function loadSample(id, button, startedAt = performance.now()) {
+  keepUndo(t('replacedToast'));
+  closeBatch();
   for (const b of ui.samples.querySelectorAll('button')) b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
-  history.replaceState(null, '', `#sample=${id}`); // a link to this view (the input itself never goes in the URL)
+  history.replaceState(null, '', `#sample=${id}`); // a link to this view
   const response = await fetch(new URL(`samples/${id}.txt`, document.baseURI));
-  // a sample is a file: parsed from its bytes, as the CLI reads a file, so its JSON is the CLI's
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  remark('');
-  state.file = null;
-  holdText(await decodeText(bytes));
-  state.baseName = id;
-  showStats();
-  await parseNow(bytes);
-  if (state.article) setInputView('annotated');
+  // a sample is a file: parsed from its bytes, as the command line reads a file
+  await openFile(new File([await response.arrayBuffer()], `${id}.txt`, { type: 'text/plain' }), startedAt, id);
 }
 
 function renderSamples() {
@@ -423,34 +845,22 @@ function renderSamples() {
     b.type = 'button';
     b.dataset.sample = id;
     b.setAttribute('aria-pressed', id === pressed ? 'true' : 'false');
-    b.addEventListener('click', () => loadSample(id, b));
+    b.addEventListener('click', (e) => loadSample(id, b, e.timeStamp));
     ui.samples.append(b);
   }
 }
 
-// ---- JSON: copy and download -----------------------------------------------------------------
+// ---- copy, download, share -----------------------------------------------------------------------------
 
 let noteTimer = 0;
 function note(text) {
-  ui.jsonNote.textContent = text;
+  ui.note.textContent = text;
   clearTimeout(noteTimer);
-  noteTimer = setTimeout(() => (ui.jsonNote.textContent = ''), 3000);
+  noteTimer = setTimeout(() => (ui.note.textContent = ''), 4000);
 }
 
-$('copy').addEventListener('click', async () => {
-  if (!state.article) return;
-  try {
-    await navigator.clipboard.writeText(jsonText());
-    note(t('copied'));
-  } catch {
-    note(t('copyFailed'));
-  }
-});
-
-$('download').addEventListener('click', () => {
-  if (!state.article) return;
-  const name = `${state.baseName}.json`;
-  const url = URL.createObjectURL(new Blob([jsonText()], { type: 'application/json' }));
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
   const a = el('a');
   a.href = url;
   a.download = name;
@@ -459,9 +869,65 @@ $('download').addEventListener('click', () => {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   note(t('downloaded', { name }));
+}
+
+/** The file name an export gets: the article's date and title, else the file's or the sample's name. */
+function stemFallback() {
+  return state.input.kind === 'file' ? state.input.name.replace(/\.[^.]+$/, '') || 'xinwen' : 'xinwen';
+}
+
+$('download').addEventListener('click', async () => {
+  if (!state.result) return;
+  const { blob, stem } = await exported();
+  save(blob, `${stem || stemFallback()}.json`);
 });
 
-// ---- language ----------------------------------------------------------------------------------
+$('copy').addEventListener('click', async () => {
+  if (!state.result) return;
+  try {
+    const { blob } = await exported();
+    // the clipboard takes the Blob as it is: no string of the whole JSON on this thread
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([blob], { type: 'text/plain' }) })]);
+    note(t('copied'));
+  } catch {
+    note(t('copyFailed'));
+  }
+});
+
+/** Text in a link's fragment: deflated and base64url-encoded (the fragment never leaves the browser). */
+async function packText(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function unpackText(packed) {
+  const binary = atob(packed.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}
+
+$('share').addEventListener('click', async () => {
+  if (state.input.kind !== 'text' || !state.text) return;
+  const packed = await packText(state.text);
+  if (packed.length > MAX_SHARE) {
+    note(t('linkTooLong'));
+    return;
+  }
+  const link = `${location.origin}${location.pathname}${location.search}#text=${packed}`;
+  history.replaceState(null, '', `#text=${packed}`);
+  try {
+    await navigator.clipboard.writeText(link);
+    note(t('linkCopied'));
+  } catch {
+    note(t('copyFailed'));
+  }
+});
+
+// ---- language, colours, version -----------------------------------------------------------------------
 
 function applyLang(lang) {
   setLang(lang);
@@ -475,39 +941,78 @@ function applyLang(lang) {
   ui.lang.lang = currentLang() === 'en' ? 'zh-CN' : 'en';
   ui.lang.setAttribute('aria-label', t('switchLang'));
   renderLegend(ui.legend);
-  ui.legend.append(el('span', 'legend-hint', t('hoverHint')));
+  ui.legend.append(el('span', 'legend-hint', t('originHint')));
   renderSamples();
   showPlaceholder();
-  if (state.article) showResult();
-  else if (document.body.dataset.state !== 'error') renderEmpty(ui.structure);
+  applyTheme(document.documentElement.dataset.theme ?? 'auto');
+  showVersion();
+  if (state.result && document.body.dataset.state === 'done') {
+    state.origins = new Map();
+    state.annotatedFresh = false;
+    showResult();
+    if (state.outputView === 'json') showJson();
+  } else if (document.body.dataset.state === 'empty') renderEmpty(ui.structure);
+  syncEncodingMenu();
   showStats();
+  if (state.batch) drawBatch();
 }
 ui.lang.addEventListener('click', () => applyLang(currentLang() === 'en' ? 'zh' : 'en'));
 
-// ---- start ---------------------------------------------------------------------------------------
-
-let saved = null;
-try {
-  saved = localStorage.getItem('xinwen.lang');
-} catch {
-  /* storage may be off */
+const THEMES = ['auto', 'light', 'dark'];
+function applyTheme(theme) {
+  const chosen = THEMES.includes(theme) ? theme : 'auto';
+  document.documentElement.dataset.theme = chosen;
+  ui.theme.textContent = t2('themes', chosen);
+  try {
+    localStorage.setItem('xinwen.theme', chosen);
+  } catch {
+    /* storage may be off */
+  }
 }
-applyLang(new URLSearchParams(location.search).get('lang') ?? saved ?? 'zh');
+ui.theme.addEventListener('click', () => {
+  const now = document.documentElement.dataset.theme ?? 'auto';
+  applyTheme(THEMES[(THEMES.indexOf(now) + 1) % THEMES.length]);
+});
+
+/** xinwen's version in the footer, when the package tells it. */
+function showVersion() {
+  ui.version.hidden = !version;
+  if (version) ui.version.textContent = t('version', { version });
+}
+
+// ---- start ------------------------------------------------------------------------------------------------
+
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+applyTheme(stored('xinwen.theme') ?? 'auto');
+applyLang(new URLSearchParams(location.search).get('lang') ?? stored('xinwen.lang') ?? 'zh');
 setInputView('edit');
 renderMessage(ui.structure, t('loading'));
-load().then(
-  () => {
+viewer.start().then(
+  async () => {
     document.body.dataset.ready = 'true';
-    const linked = /^#sample=([\w-]+)$/.exec(location.hash)?.[1];
+    showVersion();
+    const hash = location.hash;
+    const linked = /^#sample=([\w-]+)$/.exec(hash)?.[1];
     const button = linked && ui.samples.querySelector(`[data-sample="${linked}"]`);
     if (SAMPLES.includes(linked) && button) loadSample(linked, button);
-    else if (ui.input.value) {
+    else if (hash.startsWith('#text=')) {
+      const text = await unpackText(hash.slice(6)).catch(() => '');
+      if (text) loadText(text, performance.now());
+      else renderEmpty(ui.structure);
+    } else if (ui.input.value) {
       state.text = ui.input.value;
-      parseNow(ui.input.value);
+      submit();
     } else renderEmpty(ui.structure);
   },
   (error) => {
     renderMessage(ui.structure, t('loadFailed', { message: error?.message ?? String(error) }), 'error');
-    document.body.dataset.state = 'error';
+    setState('error');
   },
 );

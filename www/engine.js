@@ -1,17 +1,13 @@
-// Runs the parser: the wasm package on the main thread for ordinary pages, its Web Worker for
-// large inputs so the page never freezes. The page only forwards: every decision about the text
-// is the package's.
+// Runs the parser in the page's workers (worker.js). The module is fetched and compiled once, when
+// the page opens (WebAssembly.compileStreaming, or compile when a host serves .wasm under another
+// type), and handed to each worker, which instantiates it and parses a small page before it
+// reports ready: the reader's first parse is a warm one.
 //
-// In: the input (a string, or a file's bytes as a Uint8Array) and options. Out: { article, ms,
-// where } where `where` is 'main' or 'worker' and `ms` the time the parse took as the page saw it.
-// A newer request supersedes an older one: a worker still busy with stale input is stopped.
+// In: requests (parse, more, export, line). Out: promises of the worker's replies. A new parse
+// supersedes whatever is in flight: the busy worker is terminated (its promises reject with
+// Superseded) and a fresh one starts from the compiled module. `cancel()` does the same on demand.
 
-import init, { parse, decode } from './pkg/xinwen.js';
-
-/** Inputs longer than this (UTF-16 units or bytes) are parsed in the worker. */
-export const WORKER_THRESHOLD = 200_000;
-
-/** Rejection reason for a request overtaken by a newer one. */
+/** Rejection reason for a request overtaken by a newer one, or cancelled. */
 export class Superseded extends Error {
   constructor() {
     super('superseded by newer input');
@@ -19,69 +15,108 @@ export class Superseded extends Error {
   }
 }
 
-let ready = null;
-let worker = null;
-let inFlight = null; // { id, resolve, reject, started }
-let nextId = 1;
+const WASM = new URL('./pkg/xinwen_bg.wasm', import.meta.url);
+const compiled = WebAssembly.compileStreaming(fetch(WASM)).catch(() =>
+  fetch(WASM)
+    .then((r) => r.arrayBuffer())
+    .then((bytes) => WebAssembly.compile(bytes)),
+);
 
-/** Load the wasm module once; resolves when `parse` can run on the main thread. */
-export function load() {
-  ready ??= init();
-  return ready;
-}
+/** xinwen's version, once a worker has told it (null when the package does not export it). */
+export let version = null;
 
-function spawn() {
-  const w = new Worker(new URL('./pkg/worker.js', import.meta.url), { type: 'module' });
-  w.onmessage = (event) => {
-    const { id, article, error } = event.data || {};
-    if (!inFlight || inFlight.id !== id) return;
-    const { resolve, reject, started } = inFlight;
-    inFlight = null;
-    if (error !== undefined) reject(new Error(typeof error === 'string' ? error : error?.message ?? String(error)));
-    else resolve({ article, ms: performance.now() - started, where: 'worker' });
-  };
-  w.onerror = (event) => {
-    if (!inFlight) return;
-    const { reject } = inFlight;
-    inFlight = null;
-    event.preventDefault?.();
-    reject(new Error(event.message || 'worker failed'));
-    w.terminate();
-    if (worker === w) worker = null;
-  };
-  return w;
-}
+/** One worker and its requests. The page has two: one for what is shown, one for batches of files. */
+export class Engine {
+  #worker = null;
+  #ready = null;
+  #pending = new Map(); // id → { resolve, reject }
+  #nextId = 1;
 
-/** Stop whatever is in flight (its promise rejects with Superseded). */
-export function cancel() {
-  if (!inFlight) return;
-  const { reject } = inFlight;
-  inFlight = null;
-  worker?.terminate();
-  worker = null;
-  reject(new Superseded());
-}
-
-/** The text of a file's bytes exactly as the parser decodes them, so the Article's spans index it. */
-export async function decodeText(bytes) {
-  await load();
-  return decode(bytes).text;
-}
-
-/** Parse `input` (string or Uint8Array) with `options`. */
-export async function run(input, options) {
-  cancel();
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size <= WORKER_THRESHOLD) {
-    await load();
-    const started = performance.now();
-    const article = parse(input, options);
-    return { article, ms: performance.now() - started, where: 'main' };
+  #settle(id, fn) {
+    const p = this.#pending.get(id);
+    if (!p) return;
+    this.#pending.delete(id);
+    fn(p);
   }
-  worker ??= spawn();
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    inFlight = { id, resolve, reject, started: performance.now() };
-    worker.postMessage({ id, input, options });
-  });
+
+  #rejectAll(error) {
+    for (const id of [...this.#pending.keys()]) this.#settle(id, (p) => p.reject(error));
+  }
+
+  #call(type, payload = {}, transfer = []) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, type, ...payload }, transfer);
+    });
+  }
+
+  #spawn() {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    w.onmessage = ({ data }) =>
+      this.#settle(data.id, (p) => (data.error !== undefined ? p.reject(new Error(data.error)) : p.resolve(data)));
+    w.onerror = (event) => {
+      event.preventDefault?.();
+      if (this.#worker !== w) return;
+      this.#rejectAll(new Error(event.message || 'the parser stopped'));
+      w.terminate();
+      this.#worker = null;
+    };
+    this.#worker = w;
+    this.#ready = compiled
+      .then((module) => this.#call('init', { module }))
+      .then((reply) => {
+        version = reply.version ?? null;
+      });
+    return this.#ready;
+  }
+
+  /** Start the worker; resolves when it can parse. */
+  start() {
+    if (!this.#worker) this.#spawn();
+    return this.#ready;
+  }
+
+  /** Whether a request is in flight. */
+  get busy() {
+    return this.#pending.size > 0;
+  }
+
+  /** Stop whatever is in flight: terminate the worker and start a fresh one. Returns whether anything was stopped. */
+  cancel() {
+    if (!this.#worker || !this.#pending.size) return false;
+    this.#worker.terminate();
+    this.#worker = null;
+    this.#rejectAll(new Superseded());
+    this.#spawn().catch(() => {}); // a failure shows on the next request
+    return true;
+  }
+
+  /**
+   * Parse `input` (a string, or a file's bytes) with `options`, superseding anything in flight.
+   * The reply: { view, blocks (role, start, end triples), text (for bytes: the decoded text),
+   * encoding, encodingNote, format, parseMs, binary, empty, postedAt }. Bytes are handed over, not
+   * copied: pass a copy to keep them.
+   */
+  async parse(input, options) {
+    this.cancel();
+    await this.start();
+    return this.#call('parse', { input, options }, typeof input === 'string' ? [] : [input.buffer]);
+  }
+
+  /** The next slice of the last Article: { what: 'body' | 'sections' | 'items', from, section }. */
+  more(request) {
+    return this.#call('more', request).then((r) => r.slice);
+  }
+
+  /** The last Article as a file: { blob, stem }. `origin`: { file, encoding }. */
+  exportFile(format, origin) {
+    return this.#call('export', { format, origin });
+  }
+
+  /** Parse one file of a batch without keeping it: { title, published, kind, binary, empty, line }. */
+  async line(input, options, origin) {
+    await this.start();
+    return this.#call('line', { input, options, origin }, [input.buffer]);
+  }
 }

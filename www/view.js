@@ -1,17 +1,19 @@
-// Draws an Article: the structured view, the input tinted by block role, the legend, and the link
-// from a field back to the blocks it came from.
+// Draws what the worker sent: the structured view (bounded slices, more on request), the input
+// tinted by block role, the legend, the coloured JSON.
 //
-// In: the Article (and the input text its spans point into). Out: DOM nodes. Rule: text that
-// comes from the input is only ever inserted as text (textContent / text nodes), never as markup.
+// In: the view (see model.js), the text the blocks index and the blocks as (role, start, end)
+// triples. Out: DOM nodes. Rules: text that comes from the input is only ever inserted as text
+// (textContent, text nodes), never as markup; every element that stands for a field carries
+// data-origin, a key that `register` gave for the field's origin ({ blocks, needle }), takes focus
+// by script (tabIndex -1; the page keeps one of them in the tab order) and says what focusing does.
 
-import { ROLES, t, roleName, noteText, formatNumber, formatPublished, formatSize } from './i18n.js';
+import { ROLES } from './model.js';
+import { t, t2, roleName, noteText, formatNumber, formatPublished } from './i18n.js';
 
-/** At most this many body paragraphs are drawn (the JSON always has all). */
-export const MAX_PARAGRAPHS = 300;
-/** At most this many items per section are drawn. */
-export const MAX_ITEMS = 200;
-/** The annotated view draws the input up to this many UTF-16 units. */
+/** The annotated view draws the input up to this many UTF-16 units (text only: this many characters). */
 export const MAX_ANNOTATED = 200_000;
+/** JSON longer than this is shown plain (colouring would cost more than it helps). */
+export const MAX_JSON_COLOURED = 150_000;
 
 /** Create an element with a class and optional text (set as text, never parsed). */
 export function el(tag, className, text) {
@@ -27,6 +29,15 @@ function zh(node) {
   return node;
 }
 
+/** Make `node` stand for a field whose origin is `origin`. */
+function linked(node, origin, register) {
+  if (!origin) return node;
+  node.dataset.origin = register(origin);
+  node.tabIndex = -1;
+  node.setAttribute('aria-describedby', 'origin-help');
+  return node;
+}
+
 /** The legend: one swatch per role. */
 export function renderLegend(container) {
   container.replaceChildren();
@@ -37,223 +48,281 @@ export function renderLegend(container) {
   }
 }
 
+// ---- the annotated input ------------------------------------------------------------------------
+
+const ENTITIES = { nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", middot: '·', mdash: '—', hellip: '…', ldquo: '“', rdquo: '”' };
+
+/** A stretch of HTML as a reader sees its text: tags left out, common entities as characters, no control characters. */
+function readable(html) {
+  return html
+    .replace(/<!--[\s\S]*?-->|<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/** The annotated view is made of chunks of about this many characters, laid out only when on screen. */
+const CHUNK = 3_000;
+/** Characters drawn per step: the first step at once, the others in later tasks. */
+const STEP = 24_000;
+
 /**
- * The input with every block wrapped in a <mark> tinted by its role. Returns the block elements by
- * block index (undefined past the drawn part).
+ * The input with every block in a <mark> tinted by its role. `mode`: 'verbatim' draws the input
+ * as it is (up to MAX_ANNOTATED units); 'text' draws only the blocks, one a line, as a reader sees
+ * their text (an HTML page without its markup). The drawing is cut into chunks at line ends; a
+ * chunk off screen is not laid out (content-visibility). It is built in steps: the first screens
+ * at once, the rest in later tasks, so that a long view never holds the page up; the container's
+ * data-complete turns "true" at the end. Returns the marks by block index (filled as the steps
+ * go) and `stop()`, which ends the building early.
  */
-export function renderAnnotated(container, input, blocks) {
+export function renderAnnotated(container, text, blocks, mode = 'verbatim') {
   container.replaceChildren();
-  const byIndex = [];
-  const fragment = document.createDocumentFragment();
-  const limit = Math.min(input.length, MAX_ANNOTATED);
-  let at = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    const { role, start, end } = blocks[i];
-    if (start < at || end < start || end > input.length) continue;
-    if (start >= limit) break;
-    if (start > at) fragment.append(document.createTextNode(input.slice(at, start)));
-    const mark = el('mark', `blk role-${role}`, input.slice(start, end));
-    mark.dataset.block = String(i);
-    mark.title = roleName(role);
-    fragment.append(mark);
-    byIndex[i] = mark;
-    at = end;
-  }
-  if (at < limit) fragment.append(document.createTextNode(input.slice(at, limit)));
-  if (limit < input.length) fragment.append(el('span', 'capped', `\n${t('annotatedCapped', { size: formatSize(limit * 2) })}`));
-  container.append(fragment);
-  return byIndex;
-}
+  container.dataset.complete = 'false';
+  const marks = new Map();
+  const count = blocks.length / 3;
+  const limit = Math.min(text.length, MAX_ANNOTATED);
+  let chunk = null;
+  let size = 0;
+  let drawn = 0; // characters drawn so far
+  let i = 0; // the next block
+  let at = 0; // verbatim: where the text drawn so far ends
+  let stopped = false;
 
-/**
- * Where a field came from: indices of blocks. `find(kind, value)` looks for blocks of the
- * preferred roles containing the value's text, then any block containing it, then all blocks of
- * the first preferred role.
- */
-export function makeOrigins(input, blocks) {
-  const text = (i) => input.slice(blocks[i].start, blocks[i].end);
-  let byRole = null; // built on the first look-up: large inputs have hundreds of thousands of blocks
-  const ofRoles = (roles) => {
-    if (!byRole) {
-      byRole = new Map();
-      blocks.forEach((b, i) => {
-        if (!byRole.has(b.role)) byRole.set(b.role, []);
-        byRole.get(b.role).push(i);
-      });
-    }
-    return roles.flatMap((r) => byRole.get(r) ?? []).sort((a, b) => a - b);
+  const newChunk = () => {
+    chunk = el('div', 'chunk');
+    container.append(chunk);
+    size = 0;
   };
-  const probe = (value) => String(value ?? '').trim().slice(0, 24);
-
-  return function find(roles, value) {
-    const candidates = ofRoles(roles);
-    const needle = probe(value);
-    if (needle) {
-      const hits = candidates.filter((i) => text(i).includes(needle));
-      if (hits.length) return hits;
-      const anywhere = blocks.findIndex((_, i) => text(i).includes(needle));
-      if (anywhere >= 0) return [anywhere];
+  /** Add text between blocks; past a chunk's size, a new chunk starts after its last line end. */
+  const gap = (s) => {
+    drawn += s.length;
+    const cut = size > CHUNK ? s.lastIndexOf('\n') : -1;
+    if (cut < 0) {
+      chunk.append(s);
+      size += s.length;
+      return;
     }
-    return value === undefined ? candidates : ofRoles(roles.slice(0, 1));
+    chunk.append(s.slice(0, cut + 1));
+    newChunk();
+    if (cut + 1 < s.length) chunk.append(s.slice(cut + 1));
+  };
+  const mark = (b, content) => {
+    const role = ROLES[blocks[3 * b]];
+    const m = el('mark', `blk role-${role}`, content);
+    m.title = roleName(role);
+    marks.set(b, m);
+    chunk.append(m);
+    size += content.length;
+    drawn += content.length;
+  };
+  const finish = (capped) => {
+    if (capped) chunk.append(el('span', 'capped', `\n${t('annotatedCapped', { n: formatNumber(MAX_ANNOTATED) })}`));
+    container.dataset.complete = 'true';
+  };
+
+  const step = () => {
+    if (stopped) return;
+    const until = drawn + STEP;
+    if (mode === 'text') {
+      for (; i < count && drawn < until; i++) {
+        if (drawn > MAX_ANNOTATED) return finish(true);
+        const shown = readable(text.slice(blocks[3 * i + 1], blocks[3 * i + 2])).trim();
+        if (!shown) continue;
+        mark(i, shown);
+        gap('\n');
+      }
+      if (i >= count) return finish(false);
+    } else {
+      for (; i < count && drawn < until; i++) {
+        const start = blocks[3 * i + 1];
+        const end = blocks[3 * i + 2];
+        if (start >= limit) break;
+        if (start < at || end < start || end > text.length) continue;
+        if (start > at) gap(text.slice(at, start));
+        mark(i, text.slice(start, end));
+        at = end;
+      }
+      if (i >= count || blocks[3 * i + 1] >= limit) {
+        if (at < limit) gap(text.slice(at, limit));
+        return finish(limit < text.length);
+      }
+    }
+    setTimeout(step, 0);
+  };
+
+  newChunk();
+  if (mode === 'text') chunk.append(el('span', 'annotated-note', `${t('htmlTextNote')}\n\n`));
+  step();
+  return {
+    marks,
+    stop() {
+      stopped = true;
+    },
   };
 }
 
-/** The year of an ISO date, as the page shows it (2021): enough to find the date's line. */
-export function dateProbe(iso) {
-  return /^\d{4}/.exec(iso ?? '')?.[0] ?? '';
-}
+// ---- the structured view --------------------------------------------------------------------------
 
-function field(dl, label, value, origin) {
+function field(dl, label, value, origin, register) {
   const row = el('div', 'field');
-  const dt = el('dt', null, label);
   const dd = zh(el('dd'));
   if (Array.isArray(value)) {
-    for (const v of value) {
-      const chip = el('span', 'chip', v.text);
-      chip.tabIndex = 0;
-      chip.dataset.origin = v.origin;
-      dd.append(chip);
-    }
+    for (const v of value) dd.append(linked(el('span', 'chip', v.text), v.origin, register));
   } else {
     dd.append(value);
-    if (origin) {
-      dd.tabIndex = 0;
-      dd.dataset.origin = origin;
-    }
+    linked(dd, origin, register);
   }
-  row.append(dt, dd);
+  row.append(el('dt', null, label), dd);
   dl.append(row);
 }
 
-/**
- * The structured view of `article`. Elements that stand for a field carry data-origin, a key into
- * the returned map; each entry gives { blocks (indices), needle (text to light within them, or null) }.
- */
-export function renderStructure(container, article, input) {
-  container.replaceChildren();
-  const blocks = Array.isArray(article.blocks) ? article.blocks : [];
-  const find = makeOrigins(input ?? '', blocks);
-  const origins = new Map();
-  let serial = 0;
-  // `exact`: the value appears verbatim in its line (a name, an outlet), so it can be lit within it.
-  const origin = (roles, value, exact = false) => {
-    const key = `o${serial++}`;
-    origins.set(key, () => ({ blocks: find(roles, value), needle: exact ? String(value) : null }));
-    return key;
-  };
+function moreButton(kind, shown, total, step, extra = {}) {
+  const key = { body: 'showMoreParagraphs', sections: 'showMoreSections', items: 'showMoreItems' }[kind];
+  const b = el('button', 'btn more-btn', t(key, { n: formatNumber(Math.min(step, total - shown)), total: formatNumber(total) }));
+  b.type = 'button';
+  b.dataset.more = kind;
+  b.dataset.from = String(shown);
+  for (const [k, v] of Object.entries(extra)) b.dataset[k] = String(v);
+  return b;
+}
 
-  const head = el('div', 'headline-wrap');
-  const h = el('h3', 'headline', article.title ?? t('noTitle'));
-  if (!article.title) h.classList.add('missing');
-  else {
-    zh(h);
-    h.tabIndex = 0;
-    h.dataset.origin = origin(['title']);
+/** Append paragraphs to the body section (before its "show more" button, which is replaced). */
+export function appendParagraphs(section, slice, total, step, register) {
+  section.querySelector(':scope > .more-btn')?.remove();
+  for (const p of slice) section.append(linked(zh(el('p', 'para', p.text)), p.origin, register));
+  const shown = section.querySelectorAll(':scope > .para').length;
+  if (shown < total) section.append(moreButton('body', shown, total, step));
+}
+
+/** Append items to a section's list. */
+export function appendItems(box, slice, total, step, register) {
+  box.querySelector(':scope > .more-btn')?.remove();
+  let ul = box.querySelector(':scope > ul.items');
+  if (!ul) {
+    ul = zh(el('ul', 'items'));
+    box.append(ul);
   }
+  for (const item of slice) {
+    const li = el('li', 'item');
+    const line = linked(el('div', 'item-line'), item.origin, register);
+    if (item.tag) line.append(el('span', 'tag', item.tag));
+    line.append(el('span', 'item-title', item.title));
+    li.append(line);
+    if (item.summary) li.append(linked(el('p', 'item-summary', item.summary), item.summaryOrigin, register));
+    ul.append(li);
+  }
+  const shown = ul.childElementCount;
+  if (shown < total) box.append(moreButton('items', shown, total, step, { section: box.dataset.section }));
+}
+
+/** Append sections to the sections group; a section without items is one line, not a box. */
+export function appendSections(wrap, slice, total, steps, register) {
+  wrap.querySelector(':scope > .more-btn')?.remove();
+  for (const s of slice) {
+    const heading = s.heading ? linked(zh(el('h5', 'sec-heading', s.heading)), s.origin, register) : el('h5', 'sec-heading missing', t('untitledSection'));
+    if (!s.itemCount) {
+      const line = el('div', 'sec-empty');
+      line.dataset.section = String(s.index);
+      line.append(heading, el('span', 'count', t('noItems')));
+      wrap.append(line);
+      continue;
+    }
+    const box = el('section', 'sec');
+    box.dataset.section = String(s.index);
+    box.dataset.items = String(s.itemCount);
+    heading.append(el('span', 'count', formatNumber(s.itemCount)));
+    box.append(heading);
+    wrap.append(box);
+    appendItems(box, s.items, s.itemCount, steps.items, register);
+  }
+  const shown = wrap.querySelectorAll(':scope > [data-section]').length;
+  if (shown < total) wrap.append(moreButton('sections', shown, total, steps.sections));
+}
+
+/**
+ * The structured view of `view` (see model.js buildView). `register(origin)` gives the key that
+ * data-origin carries; `steps` says how many paragraphs, sections and items "show more" adds.
+ */
+export function renderStructure(container, view, register, steps) {
+  container.replaceChildren();
+  const head = el('div', 'headline-wrap');
+  const h = el('h3', 'headline', view.title ?? t('noTitle'));
+  if (!view.title) h.classList.add('missing');
+  else linked(zh(h), view.origins.title, register);
   head.append(h);
   container.append(head);
 
   const dl = el('dl', 'fields');
-  if (article.authors?.length) {
-    field(dl, t('authors'), article.authors.map((a) => ({ text: a, origin: origin(['byline', 'body'], a, true) })));
-  }
-  if (article.source) field(dl, t('source'), document.createTextNode(article.source), origin(['byline', 'body', 'footer'], article.source, true));
-  if (article.published) {
-    const time = el('time', 'published', formatPublished(article.published));
-    time.dateTime = article.published;
-    const iso = el('span', 'iso', article.published);
+  field(dl, t('kind'), document.createTextNode(t2('kinds', view.kind)), null, register);
+  if (view.authors.length) field(dl, t('authors'), view.authors, null, register);
+  if (view.source) field(dl, t('source'), document.createTextNode(view.source.text), view.source.origin, register);
+  if (view.published) {
+    const time = el('time', 'published', formatPublished(view.published.text));
+    time.dateTime = view.published.text;
     const wrap = document.createDocumentFragment();
-    wrap.append(time, iso);
-    field(dl, t('published'), wrap, origin(['byline', 'title', 'other'], dateProbe(article.published)));
+    wrap.append(time, el('span', 'iso', view.published.text));
+    field(dl, t('published'), wrap, view.published.origin, register);
   }
-  if (article.editors?.length) {
-    field(dl, t('editors'), article.editors.map((e) => ({ text: e, origin: origin(['byline', 'footer', 'other', 'body'], e, true) })));
+  if (view.dateline) {
+    const d = view.dateline;
+    const wrap = document.createDocumentFragment();
+    wrap.append(el('span', 'dateline-text', d.text));
+    const parts = [d.agency, d.place, d.date].filter(Boolean).join(' · ');
+    if (parts) wrap.append(el('span', 'iso', t('datelineParts', { parts })));
+    field(dl, t('dateline'), wrap, d.origin, register);
   }
-  if (article.site) field(dl, t('site'), document.createTextNode(article.site), origin(['breadcrumb', 'navigation'], article.site, true));
-  if (dl.childElementCount) container.append(dl);
+  if (view.editors.length) field(dl, t('editors'), view.editors, null, register);
+  if (view.site) field(dl, t('site'), document.createTextNode(view.site.text), view.site.origin, register);
+  container.append(dl);
 
-  if (article.breadcrumb?.length) {
-    const nav = el('nav', 'crumbs');
+  if (view.breadcrumb.length) {
+    const nav = linked(el('nav', 'crumbs'), view.origins.breadcrumb, register);
     nav.setAttribute('aria-label', t('breadcrumb'));
-    nav.dataset.origin = origin(['breadcrumb']);
-    nav.tabIndex = 0;
-    const label = el('span', 'crumbs-label', t('breadcrumb'));
     const ol = zh(el('ol'));
-    for (const part of article.breadcrumb) ol.append(el('li', null, part));
-    nav.append(label, ol);
+    for (const part of view.breadcrumb) ol.append(el('li', null, part));
+    nav.append(el('span', 'crumbs-label', t('breadcrumb')), ol);
     container.append(nav);
   }
 
-  if (article.body?.length) {
+  if (view.counts.body) {
     const sec = el('section', 'body');
     const h4 = el('h4', 'group-heading', t('body'));
-    h4.append(el('span', 'count', t('paragraphs', { n: formatNumber(article.body.length) })));
+    h4.append(el('span', 'count', t('paragraphs', { n: formatNumber(view.counts.body) })));
     sec.append(h4);
-    for (const p of article.body.slice(0, MAX_PARAGRAPHS)) {
-      const para = zh(el('p', 'para', p));
-      para.dataset.origin = origin(['body'], p);
-      sec.append(para);
-    }
-    if (article.body.length > MAX_PARAGRAPHS) {
-      sec.append(el('p', 'more', t('moreParagraphs', { n: formatNumber(article.body.length - MAX_PARAGRAPHS) })));
-    }
+    appendParagraphs(sec, view.body, view.counts.body, steps.body, register);
     container.append(sec);
   }
 
-  if (article.sections?.length) {
+  if (view.counts.sections) {
     const wrap = el('section', 'sections');
-    wrap.append(el('h4', 'group-heading', t('sections')));
-    for (const s of article.sections) {
-      const box = el('section', 'sec');
-      const title = el('h5', 'sec-heading', s.heading ?? t('untitledSection'));
-      if (s.heading) {
-        zh(title);
-        title.tabIndex = 0;
-        title.dataset.origin = origin(['sectionHeading'], s.heading);
-      } else title.classList.add('missing');
-      box.append(title);
-      if (!s.items?.length) box.append(el('p', 'more', t('noItems')));
-      else {
-        const ul = zh(el('ul', 'items'));
-        for (const item of s.items.slice(0, MAX_ITEMS)) {
-          const li = el('li', 'item');
-          const line = el('div', 'item-line');
-          line.tabIndex = 0;
-          line.dataset.origin = origin(['itemTitle'], item.title);
-          if (item.tag) line.append(el('span', 'tag', item.tag));
-          line.append(el('span', 'item-title', item.title));
-          li.append(line);
-          if (item.summary) {
-            const sum = el('p', 'item-summary', item.summary);
-            sum.dataset.origin = origin(['itemSummary'], item.summary);
-            li.append(sum);
-          }
-          ul.append(li);
-        }
-        box.append(ul);
-        if (s.items.length > MAX_ITEMS) box.append(el('p', 'more', t('moreItems', { n: formatNumber(s.items.length - MAX_ITEMS) })));
-      }
-      wrap.append(box);
-    }
+    const h4 = el('h4', 'group-heading', t('sections'));
+    h4.append(el('span', 'count', t('sectionsCount', { n: formatNumber(view.counts.sections) })));
+    wrap.append(h4);
+    appendSections(wrap, view.sections, view.counts.sections, steps, register);
     container.append(wrap);
   }
 
-  if (article.diagnostics?.length) {
-    const notes = el('aside', 'notes');
-    notes.append(el('h4', 'group-heading', t('notes')));
+  if (view.more.length) container.append(el('p', 'more-fields', t('moreFields', { names: view.more.join(', ') })));
+
+  const notes = view.diagnostics.filter((d) => d.code !== 'encoding');
+  if (notes.length) {
+    const aside = el('aside', 'notes');
+    aside.setAttribute('aria-label', t('notes'));
+    aside.append(el('h4', 'group-heading', t('notes')));
     const ul = el('ul');
-    for (const d of article.diagnostics) {
+    for (const d of notes) {
       const li = el('li', 'note');
       const text = el('span', 'note-text', noteText(d));
       if (text.textContent !== d.message) text.title = d.message;
       li.append(text, el('code', 'note-code', d.code));
       ul.append(li);
     }
-    notes.append(ul);
-    container.append(notes);
+    aside.append(ul);
+    container.append(aside);
   }
-
-  return origins;
 }
 
 /** The empty state, shown before there is any input. */
@@ -264,35 +333,62 @@ export function renderEmpty(container) {
   container.append(box);
 }
 
-/** A short message in place of the structure (loading, failure). */
+/** A short message in place of the structure (loading, a refusal, a failure). */
 export function renderMessage(container, text, kind = 'info') {
   container.replaceChildren(el('p', `message ${kind}`, text));
 }
 
-/** JSON longer than this is shown plain (colouring would cost more than it helps). */
-export const MAX_JSON_COLOURED = 150_000;
-
 /**
- * Pretty JSON text into `pre`, keys, strings, numbers and literals coloured. Every token goes in
- * as text; the concatenation of the pieces is exactly `text`.
+ * Pretty JSON text into `container`: keys, strings, numbers and literals coloured (up to
+ * MAX_JSON_COLOURED characters; plain beyond), in chunks of lines laid out only when on screen,
+ * built in steps like the annotated view (data-complete turns "true" at the end). Every token goes
+ * in as text; the concatenation of the pieces is exactly `text`. Returns `stop()`.
  */
-export function renderJson(pre, text) {
-  pre.replaceChildren();
-  if (text.length > MAX_JSON_COLOURED) {
-    pre.textContent = text;
-    return;
-  }
-  const fragment = document.createDocumentFragment();
+export function renderJson(container, text, after = null) {
+  container.replaceChildren();
+  container.dataset.complete = 'false';
+  const colour = text.length <= MAX_JSON_COLOURED;
   const token = /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  const piece = (part) => {
+    const chunk = el('div', 'chunk');
+    if (!colour) {
+      chunk.textContent = part;
+      return chunk;
+    }
+    let at = 0;
+    for (const m of part.matchAll(token)) {
+      if (m.index > at) chunk.append(part.slice(at, m.index));
+      if (m[1] !== undefined) {
+        chunk.append(el('span', m[2] ? 'j-key' : 'j-str', m[1]));
+        if (m[2]) chunk.append(m[2]);
+      } else chunk.append(el('span', m[3] ? 'j-lit' : 'j-num', m[0]));
+      at = m.index + m[0].length;
+    }
+    if (at < part.length) chunk.append(part.slice(at));
+    return chunk;
+  };
   let at = 0;
-  for (const m of text.matchAll(token)) {
-    if (m.index > at) fragment.append(document.createTextNode(text.slice(at, m.index)));
-    if (m[1] !== undefined) {
-      fragment.append(el('span', m[2] ? 'j-key' : 'j-str', m[1]));
-      if (m[2]) fragment.append(document.createTextNode(m[2]));
-    } else fragment.append(el('span', m[3] ? 'j-lit' : 'j-num', m[0]));
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) fragment.append(document.createTextNode(text.slice(at)));
-  pre.append(fragment);
+  let stopped = false;
+  const step = () => {
+    if (stopped) return;
+    const until = at + STEP;
+    while (at < text.length && at < until) {
+      // a chunk ends at a line end: pretty JSON never breaks a token over lines
+      const cut = text.indexOf('\n', at + CHUNK);
+      const end = cut < 0 ? text.length : cut + 1;
+      container.append(piece(text.slice(at, end)));
+      at = end;
+    }
+    if (at < text.length) setTimeout(step, 0);
+    else {
+      if (after) container.append(after);
+      container.dataset.complete = 'true';
+    }
+  };
+  step();
+  return {
+    stop() {
+      stopped = true;
+    },
+  };
 }

@@ -27,12 +27,17 @@ const BATCH_BYTES: usize = 8 << 20;
 #[command(name = "xinwen", version, about, long_about = None, after_help = JSONL_HELP)]
 struct Cli {
     /// Page files to read (`-` or none: standard input): HTML or text, in any encoding (UTF-8,
-    /// GB18030/GBK/GB2312, Big5, UTF-16 with BOM …). A file with NUL bytes is refused as binary.
+    /// GB18030/GBK/GB2312, Big5, UTF-16 …; see --encoding). A file with NUL bytes that is not
+    /// UTF-16 is refused as binary.
     files: Vec<PathBuf>,
     /// Read the input as HTML, as text, or decide from the input (file mode; in --jsonl mode each
     /// record's key decides).
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
     format: FormatArg,
+    /// Read the files in this encoding instead of choosing one from their bytes (byte-order mark,
+    /// declared charset, detection). JSON Lines records are text and have none.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
     /// Indent the JSON (for a single input).
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
@@ -68,6 +73,20 @@ enum FormatArg {
     Html,
 }
 
+/// `--encoding`'s values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    Gb18030,
+    Big5,
+    #[value(name = "utf-16le")]
+    Utf16le,
+    #[value(name = "utf-16be")]
+    Utf16be,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let format = match cli.format {
@@ -75,7 +94,15 @@ fn main() -> ExitCode {
         FormatArg::Text => xinwen::Format::Text,
         FormatArg::Html => xinwen::Format::Html,
     };
-    let options = xinwen::Options { today: cli.today.clone(), format };
+    let encoding = match cli.encoding {
+        EncodingArg::Auto => xinwen::Encoding::Auto,
+        EncodingArg::Utf8 => xinwen::Encoding::Utf8,
+        EncodingArg::Gb18030 => xinwen::Encoding::Gb18030,
+        EncodingArg::Big5 => xinwen::Encoding::Big5,
+        EncodingArg::Utf16le => xinwen::Encoding::Utf16Le,
+        EncodingArg::Utf16be => xinwen::Encoding::Utf16Be,
+    };
+    let options = xinwen::Options { today: cli.today.clone(), format, encoding };
     let jobs = cli.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n as usize);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool,
@@ -130,8 +157,10 @@ fn files(
 fn one_file(path: &PathBuf, options: &xinwen::Options, pretty: bool) -> Result<String, String> {
     let name = path.display();
     let bytes = read(path).map_err(|e| format!("{name}: {e}"))?;
-    // the library reads anything; the command refuses what is surely not a page
-    if xinwen::decode::looks_binary(&bytes) {
+    // the library reads anything; the command refuses what is surely not a page (but NULs are
+    // what UTF-16 is made of, when the caller says the file is UTF-16)
+    let utf16 = matches!(options.encoding, xinwen::Encoding::Utf16Le | xinwen::Encoding::Utf16Be);
+    if !utf16 && xinwen::decode::looks_binary(&bytes) {
         return Err(format!("{name}: looks like a binary file (it holds NUL bytes), not a page"));
     }
     let article = xinwen::parse_bytes_with(&bytes, options);

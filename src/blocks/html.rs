@@ -25,11 +25,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use super::{is_space, Line};
+use crate::lexicon::dfa::{self, Dfa};
 
 /// Layout hints for one block, from the markup around its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -976,14 +974,19 @@ fn class_marks(words: &str) -> u32 {
     ];
     // every word found anywhere in `words`, overlaps included (`pubtime` gives `time` too), in one
     // pass: a `contains` per word set up a substring searcher 34 times per attribute, a third of the
-    // HTML parse in wasm, where std has no SIMD substring search
-    static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(WORDS.iter().map(|(w, _)| w)).expect("the class words are a valid automaton")
-    });
+    // HTML parse in wasm, where std has no SIMD substring search. The compiler builds the automaton.
+    const NAMES: [&str; WORDS.len()] = {
+        let mut names = [""; WORDS.len()];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = WORDS[i].0;
+            i += 1;
+        }
+        names
+    };
+    static MATCHER: Dfa<{ dfa::states(&NAMES) }, { dfa::classes(&NAMES).len }> = Dfa::new(&NAMES);
     let mut m = 0;
-    for hit in MATCHER.find_overlapping_iter(words) {
-        m |= WORDS[hit.pattern().as_usize()].1;
-    }
+    MATCHER.for_each_match(words.as_bytes(), |_, _, word| m |= WORDS[word].1);
     // short words count only as whole words: `foot`, `side`, `text`, `bottom`
     for token in words.split(|c: char| !c.is_ascii_alphanumeric()) {
         m |= match token {

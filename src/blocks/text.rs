@@ -244,7 +244,7 @@ pub fn utf16_len(s: &str) -> usize {
     if s.len() < 32 {
         return s.bytes().map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum();
     }
-    crate::classify::char_count(s) + crate::classify::count_bytes(s.as_bytes(), |b| b >= 0xF0)
+    super::char_count(s) + super::count_bytes(s.as_bytes(), |b| b >= 0xF0)
 }
 
 #[cfg(test)]

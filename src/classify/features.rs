@@ -15,8 +15,8 @@
 
 use super::{closing_caption, closing_credit, code, is_cjk, runs_on, salutation, Cues};
 use crate::blocks::html::{marks, Hint, Html};
-use crate::extract::breadcrumb;
 use crate::lexicon::{HEADLINE_CONNECTIVES, NOTICE_LABELS, RELATIVE_TIMES};
+use crate::recognize::breadcrumb;
 
 /// The markup around the lines of an HTML page, index for index with the lines.
 pub struct Markup<'h> {

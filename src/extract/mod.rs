@@ -15,19 +15,16 @@
 //! before the headline (原创) is dropped.
 
 pub mod body;
-pub mod breadcrumb;
-pub mod byline;
-pub mod date;
-pub mod dateline;
-pub mod relative;
-pub mod sections;
 
 use crate::article::{Article, Diagnostic, Item, Kind, Section};
-use crate::classify::{char_count, Cues, Layout};
+use crate::blocks::{char_count, is_cjk, is_space};
+use crate::classify::{Cues, Layout};
 use crate::lexicon::{
     find_word, Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES,
 };
 use crate::options::Options;
+use crate::recognize::credit as byline;
+use crate::recognize::{breadcrumb, date, dateline, heading, relative};
 
 /// Below this many characters of body, the page is a listing or an index (`kind: other`).
 const LISTING_BODY_CHARS: usize = 80;
@@ -159,7 +156,7 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         let items = items
             .iter()
             .map(|&(t, s)| {
-                let (tag, title) = sections::tag_and_title(text(t));
+                let (tag, title) = heading::tag_and_title(text(t));
                 Item { title: title.to_string(), tag: tag.map(str::to_string), summary: s.map(|s| text(s).to_string()) }
             })
             .collect();
@@ -191,19 +188,22 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
 }
 
 /// A short word beside the header's date that no label announces: the outlet on portal bylines,
-/// after the date (`2019年11月25日 18:57 参考消息`) or before it (`原创 某某晚报 2021-09-03 18:40`).
+/// after the date (`2019年11月25日 18:57 参考消息`, also before the credits that follow it:
+/// `2019-03-18 23:59某某報 記者某某／台北報導`) or before it (`原创 某某晚报 2021-09-03 18:40`).
 fn unlabelled_source(c: &Cues) -> Option<String> {
     let d = c.dates().first()?;
-    if !c.credits().is_empty() {
+    // credits before the date or within it: the words beside it are their values
+    let credited = c.credits().first().map_or(c.line.text.len(), |cr| cr.start);
+    if credited < d.end {
         return None;
     }
-    let after = c.line.text[d.end..].trim_matches(crate::blocks::is_space);
-    let before = c.line.text[..d.start].trim_matches(crate::blocks::is_space);
-    let before = before.rsplit(crate::blocks::is_space).next().unwrap_or("");
+    let after = c.line.text[d.end..credited].trim_matches(is_space);
+    let before = c.line.text[..d.start].trim_matches(is_space);
+    let before = before.rsplit(is_space).next().unwrap_or("");
     let plausible = |w: &String| {
         w.chars().count() >= 2
             && !NOT_NAMES.contains(&w.as_str())
-            && w.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "-·•".contains(ch))
+            && w.chars().all(|ch| is_cjk(ch) || ch.is_alphanumeric() || "-·•".contains(ch))
     };
     byline::outlet(after)
         .filter(plausible)
@@ -216,7 +216,7 @@ fn unlabelled_source(c: &Cues) -> Option<String> {
 /// the site's account, not the outlet the text comes from.
 fn poster(line: &str, word: &str, breadcrumb: &[String]) -> bool {
     let Some(at) = find_word(line, word) else { return false };
-    let next = line[at + word.len()..].split(crate::blocks::is_space).find(|w| !w.is_empty());
+    let next = line[at + word.len()..].split(is_space).find(|w| !w.is_empty());
     let categories = &breadcrumb[..breadcrumb.len().saturating_sub(1)];
     next.is_some_and(|n| categories.iter().any(|c| c == n))
 }
@@ -228,7 +228,7 @@ fn poster(line: &str, word: &str, breadcrumb: &[String]) -> bool {
 /// an element of its own).
 fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
     let rest = c.line.text.strip_prefix("原创")?;
-    if !rest.starts_with(crate::blocks::is_space) || !c.credits().is_empty() {
+    if !rest.starts_with(is_space) || !c.credits().is_empty() {
         return None;
     }
     let offset = c.line.text.len() - rest.len();
@@ -239,12 +239,11 @@ fn badge_author(c: &Cues, next: Option<&Cues>) -> Option<String> {
         (None, None) if next.is_some_and(alone) => c.line.text.len(),
         _ => return None,
     };
-    let words: Vec<&str> =
-        c.line.text["原创".len()..when].split(crate::blocks::is_space).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = c.line.text["原创".len()..when].split(is_space).filter(|w| !w.is_empty()).collect();
     let [author, _account] = words[..] else { return None };
     let plausible = (2..=20).contains(&author.chars().count())
         && !NOT_NAMES.contains(&author)
-        && author.chars().all(|ch| crate::classify::is_cjk(ch) || ch.is_alphanumeric() || "_-·•".contains(ch));
+        && author.chars().all(|ch| is_cjk(ch) || ch.is_alphanumeric() || "_-·•".contains(ch));
     plausible.then(|| author.to_string())
 }
 
@@ -269,14 +268,14 @@ fn date_only(c: &Cues) -> bool {
     c.dates().len() == 1 && {
         let d = &c.dates()[0];
         let rest = format!("{}{}", &t[..d.start], &t[d.end..]);
-        rest.chars().all(|ch| crate::blocks::is_space(ch) || "()（）[]【】".contains(ch))
+        rest.chars().all(|ch| is_space(ch) || "()（）[]【】".contains(ch))
     }
 }
 
 /// The column a headline opens with before a bar: `棱镜|数据业大整顿…` → `棱镜`.
 fn column(headline: &str) -> Option<&str> {
     let (name, rest) = headline.split_once(['|', '丨', '｜'])?;
-    let name = name.trim_matches(crate::blocks::is_space);
+    let name = name.trim_matches(is_space);
     ((2..=10).contains(&name.chars().count()) && !rest.trim().is_empty()).then_some(name)
 }
 
@@ -291,11 +290,12 @@ fn cited(paragraph: &str) -> impl Iterator<Item = &str> {
 /// A line that is only an outlet's name: a few ideographs ending like a news outlet's (新华社, 中国青年报).
 fn lone_outlet(line: &str) -> bool {
     (3..=12).contains(&line.chars().count())
-        && line.chars().all(crate::classify::is_cjk)
+        && line.chars().all(is_cjk)
         && MEDIA_ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
-/// The names in brackets that close a paragraph, `（邵琪）` or `(石晓峰)`: a reporter's signature.
+/// The names in brackets that close a paragraph, `（邵琪）`, `(石晓峰)` or `（王煌忠／台中報導）`: a
+/// reporter's signature.
 fn signature(paragraph: &str) -> Vec<String> {
     let Some(inner) = paragraph.strip_suffix([')', '）']) else { return Vec::new() };
     let Some(open) = inner.rfind(['(', '（']) else { return Vec::new() };
@@ -304,9 +304,11 @@ fn signature(paragraph: &str) -> Vec<String> {
         return Vec::new();
     }
     let names = byline::names(inner);
+    // names alone (`（邵琪）`), or names and where they filed from (`（王煌忠／台中報導）`)
     let all_names = !names.is_empty()
-        && inner.chars().all(|c| crate::classify::is_cjk(c) || crate::blocks::is_space(c) || c == '、')
-        && names.iter().all(|n| (2..=4).contains(&n.chars().count()));
+        && (byline::filed(inner)
+            || (inner.chars().all(|c| is_cjk(c) || is_space(c) || c == '、')
+                && names.iter().all(|n| (2..=4).contains(&n.chars().count()))));
     if all_names {
         names
     } else {

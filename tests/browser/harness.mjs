@@ -50,7 +50,12 @@ const ARGS = [
  * Serve www/, start chromium with a fresh profile and open the page.
  * `viewport` defaults to a wide desktop; `errors` collects page errors and console errors.
  */
-export async function open({ viewport = { width: 1440, height: 900 }, colorScheme = 'light', query = '' } = {}) {
+export async function open({
+  viewport = { width: 1440, height: 900 },
+  colorScheme = 'light',
+  query = '',
+  timezoneId = 'Asia/Shanghai',
+} = {}) {
   const server = await startServer({ dir: join(ROOT, 'www'), port: 0 });
   const url = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'xinwen-chromium-'));
@@ -64,7 +69,7 @@ export async function open({ viewport = { width: 1440, height: 900 }, colorSchem
     acceptDownloads: true,
     downloadsPath: downloads,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
   });
   const errors = [];
   const page = context.pages()[0] ?? (await context.newPage());
@@ -74,10 +79,13 @@ export async function open({ viewport = { width: 1440, height: 900 }, colorSchem
   });
   // Nothing may be loaded from another origin.
   const foreign = [];
-  page.on('request', (r) => {
+  const requests = [];
+  const onRequest = (r) => {
     const u = r.url();
+    requests.push(u);
     if (!u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
-  });
+  };
+  context.on('request', onRequest);
   await page.goto(url + query);
   await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30_000 });
   return {
@@ -86,6 +94,7 @@ export async function open({ viewport = { width: 1440, height: 900 }, colorSchem
     url,
     errors,
     foreign,
+    requests,
     async close() {
       await context.close();
       await new Promise((ok) => server.close(ok));
@@ -126,4 +135,31 @@ export function pasteInto(area, value) {
 /** Wait until the page has shown the result of the latest input. */
 export async function settled(page) {
   await page.waitForFunction(() => document.body.dataset.state === 'done', null, { timeout: 60_000 });
+}
+
+/** Wait until the annotated view is drawn to its end (it is built in steps). */
+export async function annotated(page) {
+  await page.waitForFunction(() => document.querySelector('#annotated')?.dataset.complete === 'true', null, { timeout: 30_000 });
+}
+
+/** Drop `files` ([{ name, type, bytes: number[] }]) on the input area, as a person drags them there. */
+export async function drop(page, files) {
+  await page.locator('#input-area').evaluate((area, list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      area.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, files);
+}
+
+/** A JPEG as a camera writes one: its header, then bytes that look random (a fixed sequence). */
+export function jpegBytes(size = 30_000) {
+  const head = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+  let x = 20240521;
+  const body = Array.from({ length: size }, () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 16) & 0xff;
+  });
+  return Buffer.from([...head, ...body, 0xff, 0xd9]);
 }

@@ -2,8 +2,9 @@
 // not text), odd but valid input gives an Article with diagnostics, and nothing traps the module
 // ('unreachable'): parse keeps working afterwards.
 import { test } from 'node:test';
+import vm from 'node:vm';
 import assert from 'node:assert/strict';
-import { parse, parseFile, decode } from '../../pkg/node.js';
+import { parse, parseFile, decode } from '../../pkg/inline.js';
 
 const PAGE = '岳阳网> 县区\n\n经开区召开工作讲评会\n作者:张冰明    来源:岳阳日报    发布时间:2017年07月26日\n\n' +
   '7月25日,经开区召开半年度工作讲评会,总结讲评上半年经济工作,安排部署下半年经济工作,确保全面完成全年目标任务。\n责任编辑:高大智\n';
@@ -12,12 +13,67 @@ function stillWorks() {
   assert.equal(parse(PAGE).title, '经开区召开工作讲评会', 'parse should still work');
 }
 
-test('inputs that are neither string nor Uint8Array throw a TypeError', () => {
-  for (const bad of [undefined, null, 42, {}, [], true, Symbol('s'), () => 1, new ArrayBuffer(4), new Uint16Array(2)]) {
-    assert.throws(() => parse(bad), (e) => e instanceof TypeError && /string or a Uint8Array/.test(e.message), `parse(${String(bad)}) should throw a TypeError`);
+test('inputs that are neither string nor bytes throw a TypeError naming them in JavaScript\'s words', () => {
+  const cases = [
+    [undefined, 'undefined'], [null, 'null'], [42, 'a number'], [{}, 'an object'], [[], 'an array'], [true, 'a boolean'],
+    [Symbol('s'), 'a symbol'], [() => 1, 'a function'], [new Uint16Array(2), 'a Uint16Array'], [new Date(), 'a Date'],
+    [new Map(), 'a Map'], [Promise.resolve(PAGE), 'a Promise'],
+  ];
+  for (const [bad, named] of cases) {
+    const message = new RegExp(`^xinwen\\.parse: input should be a string, a Uint8Array or an ArrayBuffer, not ${named}$`);
+    assert.throws(() => parse(bad), (e) => e instanceof TypeError && message.test(e.message), `parse(${String(bad)}) should throw a TypeError naming ${named}`);
     stillWorks();
   }
   assert.throws(() => parse(), TypeError, 'parse() should throw a TypeError');
+  assert.throws(() => decode(new Date()), (e) => e instanceof TypeError && /not a Date$/.test(e.message), 'decode(new Date()) should name a Date');
+});
+
+test('an ArrayBuffer, a Buffer and a view parse as their bytes; a detached ArrayBuffer as no bytes', () => {
+  const bytes = new TextEncoder().encode(PAGE);
+  const expected = JSON.stringify(parse(bytes));
+  assert.equal(JSON.stringify(parse(bytes.buffer)), expected, 'an ArrayBuffer should parse as its bytes');
+  assert.equal(JSON.stringify(parse(Buffer.from(bytes))), expected, 'a Buffer should parse as its bytes');
+  assert.equal(decode(bytes.buffer).text, PAGE, 'decode should read an ArrayBuffer');
+  const buffer = new ArrayBuffer(8);
+  structuredClone(buffer, { transfer: [buffer] });
+  assert.deepEqual(parse(buffer).blocks, [], 'a detached ArrayBuffer should parse as no bytes');
+  stillWorks();
+});
+
+test('bytes made in another realm (a vm context, as under Jest) parse; look-alikes do not', () => {
+  const bytes = new TextEncoder().encode(PAGE);
+  const expected = JSON.stringify(parse(bytes));
+  const other = vm.runInNewContext('({ view: new Uint8Array(bytes), buffer: new Uint8Array(bytes).buffer })', { bytes: [...bytes] });
+  assert.equal(other.view instanceof Uint8Array, false, 'the test should use a Uint8Array of another realm');
+  assert.equal(JSON.stringify(parse(other.view)), expected, 'a Uint8Array of another realm should parse as its bytes');
+  assert.equal(JSON.stringify(parse(other.buffer)), expected, 'an ArrayBuffer of another realm should parse as its bytes');
+  const fakes = [
+    { [Symbol.toStringTag]: 'Uint8Array', length: 3, byteLength: 3, 0: 1, 1: 2, 2: 3 },
+    { [Symbol.toStringTag]: 'ArrayBuffer', byteLength: 3 },
+    Object.defineProperty(new Uint16Array(2), Symbol.toStringTag, { value: 'Uint8Array' }),
+    new Proxy(new ArrayBuffer(4), {}),
+    vm.runInNewContext('new Uint16Array(2)'),
+  ];
+  for (const fake of fakes) {
+    assert.throws(() => parse(fake), TypeError, 'a look-alike should be refused with a TypeError');
+    stillWorks();
+  }
+});
+
+test('a today the parser cannot read is refused with a TypeError naming the form', () => {
+  for (const today of ['2026-13-45', 'bad', '', '2026-11', 5, new Date(), {}]) {
+    assert.throws(
+      () => parse(PAGE, { today }),
+      (e) => e instanceof TypeError && /`today`: should be a string 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM'/.test(e.message) && !/JsValue/.test(e.message),
+      `today ${String(today)} should be refused naming the form`,
+    );
+    stillWorks();
+  }
+  assert.throws(() => parse(PAGE, { today: new Date() }), /not a Date$/, 'a Date should be named as such');
+  assert.throws(() => parse(PAGE, { today: '2026-13-45' }), /not '2026-13-45'$/, 'a string should be quoted');
+  for (const today of ['2026-11-27', '2026-11-27T09:30', '2026-11-27 09:30']) {
+    assert.equal(parse(PAGE, { today }).title, '经开区召开工作讲评会', `today ${today} should be accepted`);
+  }
 });
 
 test('options: unknown keys and wrong types throw a TypeError naming the key', () => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, parseFile } from '../../pkg/node.js';
+import { parse, parseFile } from '../../pkg/inline.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'target/release/xinwen');

@@ -7,11 +7,10 @@ import subprocess
 import sys
 import threading
 
-from pyspark import SparkFiles
-from pyspark.sql import SparkSession
+from pyspark import SparkContext, SparkFiles
 
 binary, records, out = sys.argv[1], sys.argv[2], sys.argv[3]
-sc = SparkSession.builder.appName("xinwen-files").getOrCreate().sparkContext
+sc = SparkContext(appName="xinwen-files")
 sc.addFile(binary)
 
 

@@ -5,8 +5,8 @@
 """
 import sys
 
-from pyspark.sql import SparkSession
+from pyspark import SparkContext
 
 records, out = sys.argv[1], sys.argv[2]
-sc = SparkSession.builder.appName("xinwen-pipe").getOrCreate().sparkContext
+sc = SparkContext(appName="xinwen-pipe")
 sc.textFile(records, minPartitions=4).pipe("./xinwen --jsonl --jobs 1").saveAsTextFile(out)

@@ -1,9 +1,13 @@
 //! The "you are here" path.
 //!
-//! In: one line. Out: its parts, when the line reads as a breadcrumb.
+//! In: one line (or the lines of a path broken over lines, [`join`]ed). Out: its parts, when the
+//! line reads as a breadcrumb ([`parse`]); the site's name from a path's root ([`site`]).
 //! Rules: an optional prefix (当前位置：, 您的位置：); parts separated by `>` `>>` `＞` `»` `›` `→`, or
-//! by ` / ` with spaces, or — where the last part is 正文, as portals end their paths — by spaces alone.
-//! Two to seven parts, each short, none with sentence punctuation.
+//! by ` / ` with spaces, or `首页 - 新闻动态` from a home root, or — where the last part is 正文, as
+//! portals end their paths — by spaces alone. Two to seven parts, each short, none with sentence
+//! punctuation. Which path-like line is the page's breadcrumb is the classifier's question.
+//! References: the breadcrumb trail of site navigation (WAI-ARIA Authoring Practices, "Breadcrumb
+//! Pattern"); the prefixes and roots are in [`crate::lexicon`].
 
 use crate::blocks::is_space;
 use crate::lexicon::{find_word, BREADCRUMB_PREFIXES, GENERIC_ROOTS};

@@ -1,0 +1,2 @@
+// Vite 8, no configuration: built (vite build) and served by the dev server.
+import '../shared/app.js';

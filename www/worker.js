@@ -1,0 +1,120 @@
+// The page's worker: every parse runs here, so the page never freezes and Cancel can stop it
+// (engine.js terminates this worker). It keeps the last Article whole and sends the page a bounded
+// view of it (model.js); the page asks for more slices and for the exports, which are written here.
+//
+// Messages in: { id, type, … } with type
+//   init   { module }                   instantiate the compiled module, then parse a small page
+//                                        once so that the first real parse finds everything built
+//   parse  { input, options, origin }   input: a string, or a file's bytes (Uint8Array)
+//   more   { what, from, section }      the next slice: what = body | sections | items
+//   export { format, origin }           the last Article as a file (a Blob)
+//   line   { input, options, origin }   parse without keeping: a summary and a JSON Lines line
+// Messages out: { id, … } for each, or { id, error }.
+
+import init, * as xinwen from './pkg/xinwen.js';
+import {
+  FORMATS, bodySlice, buildView, fileStem, indexArticle, isBinary, isEmpty, itemSlice, jsonLine, packBlocks, sectionSlice,
+} from './model.js';
+
+/** A small page in both shapes (text and HTML), parsed once at start to build what parsing needs. */
+const WARM_TEXT = '青山网> 区县\n\n青山区召开重点工作推进会\n作者:李晓东    来源:青山日报    发布时间:2021-09-03 10:30\n\n' +
+  '9月2日,青山区召开三季度重点工作推进会,通报前八个月经济运行情况,部署下一阶段重点任务。\n相关阅读\n[东湖]东湖镇召开防汛会议\n责任编辑:王建平\n';
+const WARM_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>推进会</title></head><body><p>${WARM_TEXT.replace(/\n/g, '</p><p>')}</p></body></html>`;
+
+let ready = null;
+let last = null; // { ix, format }
+
+/** xinwen's version, when the package exports it (a string or a function giving one). */
+function version() {
+  const v = xinwen.version;
+  return typeof v === 'function' ? v() : typeof v === 'string' ? v : null;
+}
+
+async function start(module) {
+  await init({ module_or_path: module });
+  xinwen.parse(WARM_TEXT, { today: '2021-09-03' });
+  xinwen.parse(new TextEncoder().encode(WARM_HTML), {});
+  return { version: version() };
+}
+
+/** Decode (bytes only) and parse; the text is what the Article's spans index. */
+function read(input, options) {
+  if (typeof input === 'string') return { text: input, encoding: null, article: xinwen.parse(input, options) };
+  const decoded = xinwen.decode(input, options);
+  return { text: decoded.text, encoding: decoded.encoding, article: xinwen.parse(input, options) };
+}
+
+function parse({ input, options }) {
+  const started = performance.now();
+  const { text, encoding, article } = read(input, options);
+  const parseMs = performance.now() - started;
+  const binary = isBinary(article);
+  const format = binary ? 'text' : xinwen.formatOf(text);
+  const ix = indexArticle(article, text);
+  last = { ix, format };
+  const blocks = packBlocks(article.blocks);
+  const reply = {
+    view: buildView(ix),
+    blocks,
+    encoding,
+    format,
+    parseMs,
+    binary,
+    empty: isEmpty(article),
+    encodingNote: article.diagnostics.find((d) => d.code === 'encoding') ?? null,
+    // the text goes back only when the page does not have it (a file's bytes were sent)
+    text: typeof input === 'string' || binary ? null : text,
+    postedAt: performance.timeOrigin + performance.now(),
+  };
+  return [reply, [blocks.buffer]];
+}
+
+function more({ what, from, section }) {
+  if (!last) throw new Error('nothing parsed yet');
+  if (what === 'body') return bodySlice(last.ix, from);
+  if (what === 'sections') return sectionSlice(last.ix, from);
+  if (what === 'items') return itemSlice(last.ix, section, from);
+  throw new Error(`unknown slice: ${what}`);
+}
+
+function exported({ format, origin }) {
+  if (!last) throw new Error('nothing parsed yet');
+  const { article } = last.ix;
+  const f = FORMATS[format];
+  if (!f) throw new Error(`unknown format: ${format}`);
+  return { blob: new Blob([f.write(article, { ...origin, version: version() })], { type: f.type }), stem: fileStem(article, '') };
+}
+
+/** One file of a batch: parsed, summed up, and its JSON Lines line; nothing kept. */
+function line({ input, options, origin }) {
+  const { encoding, article } = read(input, options);
+  return {
+    title: article.title,
+    published: article.published,
+    kind: article.kind,
+    binary: isBinary(article),
+    empty: isEmpty(article),
+    line: jsonLine(article, { ...origin, encoding, version: version() }),
+  };
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, type } = data ?? {};
+  try {
+    if (type === 'init') {
+      ready = start(data.module);
+      self.postMessage({ id, ...(await ready) });
+      return;
+    }
+    await ready;
+    if (type === 'parse') {
+      const [reply, transfer] = parse(data);
+      self.postMessage({ id, ...reply }, transfer);
+    } else if (type === 'more') self.postMessage({ id, slice: more(data) });
+    else if (type === 'export') self.postMessage({ id, ...exported(data) });
+    else if (type === 'line') self.postMessage({ id, ...line(data) });
+    else throw new Error(`unknown request: ${type}`);
+  } catch (e) {
+    self.postMessage({ id, error: e?.message ?? String(e) });
+  }
+};
