@@ -370,6 +370,16 @@ pub const SALUTATION_WORDS: &[&str] =
 /// Badges that feed pages glue before a headline (`原创海边小城的清晨集市`).
 pub const TITLE_BADGES: &[&str] = &["原创", "置顶"];
 
+/// The formulas that close an official notice (`特此通告。`): its last line, short as it is.
+pub const CLOSING_FORMULAS: &[&str] =
+    &["特此通告", "特此公告", "特此通知", "特此函告", "特此说明", "特此通報", "特此公告周知"];
+
+/// Labels that name the headline on a form-like page (`标  题：某某通告`), spaces inside removed.
+pub const TITLE_LABELS: &[&str] = &["标题", "標題", "题目", "題目", "题名", "題名"];
+
+/// The numerals that number a text's parts (`一、`, `（三）`): such a line is a subheading.
+pub const PART_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /// Keywords that open a line of program text in technical articles (`import json`, `return`).
 pub const CODE_KEYWORDS: &[&str] = &[
     "import", "from", "def", "return", "class", "if", "elif", "else", "for", "while", "try", "except", "with", "print",

@@ -59,14 +59,17 @@ pub struct Weights {
 
 /// The hand-set weights: the rules' numbers as they were set by reading pages.
 /// - Body: a prose line weighs its length, a line that is none of the below costs 10 plus a quarter
-///   of its length, furniture 60, a byline 300, a footer or section heading 1000; program text 0.
+///   of its length, furniture 60, a byline 300, a footer or section heading 1000; program text 0;
+///   a notice's closing formula (特此通告。) earns 20.
 /// - Entering the body with a prose line under a dated byline (within eight lines), and leaving it
 ///   after a prose line for closing credits (within four lines), each earn twice the length of
 ///   that prose line, at most 300.
 /// - Headline: only a headline-like line that is no caption; 10 plus a third of its length (up to 30),
 ///   9 less the distance to a byline row within four lines below, 4 right under a path, 3 for
 ///   headline punctuation, 2 for an official document's 关于…, less 10 for a relative time (a feed's
-///   meta line) and 5 under a line a connective runs on from; each line between headline and body
+///   meta line) and 5 under a line a connective runs on from, less 10 for a subtitle (——…), a
+///   numbered part (一、…) or a web address, and 30 more for a labelled headline (标题：…), which
+///   need not look like one otherwise; each line between headline and body
 ///   costs a quarter, and a path there 100.
 pub const HAND: Weights = hand();
 
@@ -78,6 +81,8 @@ const fn hand() -> Weights {
     w[Own::prose_chars as usize][BODY] = 100.0;
     w[Own::cat_other as usize][BODY] = -10.0;
     w[Own::other_chars as usize][BODY] = -25.0;
+    // an official notice's closing formula (特此通告。) is its text's last line
+    w[Own::closing_formula as usize][BODY] = 20.0;
     let ctx = 3 * N_OWN;
     w[ctx + Context::framed_above as usize][ENTER] = 300.0;
     w[ctx + Context::framed_below as usize][EXIT] = 300.0;
@@ -113,6 +118,12 @@ const fn hand() -> Weights {
     w[Own::opens_about as usize][TITLE] = 2.0;
     // a feed's meta line (`原创 某某读书会 前天`) carries a relative time; a headline does not
     w[Own::relative_time as usize][TITLE] = -10.0;
+    // a form-like page labels its headline (标题：…); a subtitle (——…), a text's numbered part
+    // (一、…) and a line with a web address are not the headline
+    w[Own::title_label as usize][TITLE] = 10_030.0;
+    w[Own::subtitle as usize][TITLE] = -10.0;
+    w[Own::numbered_part as usize][TITLE] = -10.0;
+    w[Own::has_url as usize][TITLE] = -10.0;
     w[N_OWN + Own::headline_connective as usize][TITLE] = -5.0;
     w[Own::path as usize][HEAD] = -100.0;
     Weights { w, edge_rules: true }

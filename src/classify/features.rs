@@ -15,8 +15,9 @@
 
 use super::{closing_caption, closing_credit, code, is_cjk, runs_on, salutation, Cues};
 use crate::blocks::html::{marks, Hint, Html};
+use crate::lexicon::{find_word, CLOSING_FORMULAS};
 use crate::lexicon::{HEADLINE_CONNECTIVES, NOTICE_LABELS, RELATIVE_TIMES};
-use crate::recognize::breadcrumb;
+use crate::recognize::{breadcrumb, heading};
 
 /// The markup around the lines of an HTML page, index for index with the lines.
 pub struct Markup<'h> {
@@ -94,6 +95,11 @@ names!(
         headline_punct,
         headline_connective,
         opens_about,
+        title_label,
+        closing_formula,
+        subtitle,
+        numbered_part,
+        has_url,
         salutation,
         runs_on,
         // position in the page
@@ -272,6 +278,13 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     v.flag(Own::headline_punct, headline && t.contains(HEADLINE_MARKS));
     v.flag(Own::headline_connective, headline && HEADLINE_CONNECTIVES.iter().any(|w| t.ends_with(w)));
     v.flag(Own::opens_about, headline && t.starts_with("关于"));
+    if c.chars <= 200 {
+        v.flag(Own::title_label, heading::title_label(t).is_some());
+        v.flag(Own::subtitle, heading::subtitle(t));
+        v.flag(Own::numbered_part, heading::numbered_part(t));
+        v.flag(Own::closing_formula, c.chars <= 12 && CLOSING_FORMULAS.iter().any(|f| t.starts_with(f)));
+        v.flag(Own::has_url, find_word(t, "http").is_some() || find_word(t, "www.").is_some());
+    }
     v.flag(Own::salutation, salutation(c));
     v.flag(Own::runs_on, runs_on(c));
     v.flag(Own::first_line, i == 0);

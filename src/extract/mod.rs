@@ -37,9 +37,11 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     // a badge glued before the headline by feed pages (`原创海边小城的清晨集市`) is not part of it
     // a headline broken over lines keeps its breaks
     let headline = layout.title_lines.iter().map(|&i| text(i)).collect::<Vec<_>>().join("\n");
+    // a form-like page's label (`标  题：…`) is not part of it either
     a.title = (!headline.is_empty()).then(|| {
         let bare = TITLE_BADGES.iter().find_map(|b| headline.strip_prefix(b)).filter(|r| r.chars().count() >= 6);
-        bare.unwrap_or(&headline).to_string()
+        let bare = bare.unwrap_or(&headline);
+        heading::title_label(bare).unwrap_or(bare).to_string()
     });
     let crumb = breadcrumb::join(layout.breadcrumb.iter().map(|&i| text(i)));
     if let Some(parts) = breadcrumb::parse(&crumb) {

@@ -26,6 +26,7 @@ pub fn join<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 /// The parts of a breadcrumb line, or `None` if `line` is not one.
 pub fn parse(line: &str) -> Option<Vec<&str>> {
     let mut text = line.trim_matches(is_space);
+    let mut prefixed = false;
     // a prefix: 当前位置：, 您的当前位置：, 您所在的位置：, 现在位置： — anything up to 位置 and a colon
     for p in BREADCRUMB_PREFIXES {
         // the first occurrence, if it starts in the first 12 bytes: searched for there only
@@ -34,6 +35,7 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
             let rest = &text[at + p.len()..];
             if at <= 12 && rest.starts_with([':', '：']) {
                 text = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(is_space);
+                prefixed = true;
                 break;
             }
         }
@@ -44,6 +46,10 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
         text.split(is_arrow).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).take(8).collect()
     } else if find_word(text, " / ").is_some() || find_word(text, " ／ ").is_some() {
         text.split(['/', '／']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).take(8).collect()
+    } else if text.contains(['/', '／']) && slash_path(text, prefixed) {
+        // `首页/要闻动态/今日关注`, `专栏/轻小说/同人连载/某篇`: slashes without spaces, after a
+        // prefix, from a home root, or in three parts or more none of which is a number
+        text.split(['/', '／']).map(|p| p.trim_matches(is_space)).take(8).collect()
     } else if GENERIC_ROOTS.iter().any(|r| text.starts_with(r) && text[r.len()..].starts_with(" - ")) {
         // `首页 - 新闻动态`: a dash path, only from a home root (a dash elsewhere joins a headline)
         text.split(" - ").map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).take(8).collect()
@@ -69,6 +75,19 @@ pub fn parse(line: &str) -> Option<Vec<&str>> {
         })
         && parts[..parts.len() - 1].iter().all(|p| p.chars().count() <= 16 && !p.contains(['！', '？', '!', '?']));
     plausible.then_some(parts)
+}
+
+/// Whether a line with slashes and no spaced separator reads as a path: after a 当前位置： prefix, or
+/// from a home root (首页/…), or in three or more parts, none empty and none a number (`2019/12/10`
+/// is a date, `A/B` a headline's alternative).
+fn slash_path(text: &str, prefixed: bool) -> bool {
+    let parts = || text.split(['/', '／']).take(9);
+    let root = parts().next().is_some_and(|r| GENERIC_ROOTS.contains(&r.trim_matches(is_space)) || r.ends_with("首页"));
+    let fair = parts().all(|p| {
+        let p = p.trim_matches(is_space);
+        !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    });
+    fair && (prefixed || root || parts().count() >= 3)
 }
 
 /// The site's name from a breadcrumb's root: a root such as 首页 is not a name; a name of a
@@ -98,5 +117,22 @@ mod tests {
         assert_eq!(parse("现在位置： 首页 > 东区"), Some(vec!["首页", "东区"]), "should drop a prefix and spaces");
         assert_eq!(parse("首页 - 新闻动态"), Some(vec!["首页", "新闻动态"]), "should split a dash path from 首页");
         assert_eq!(parse("订阅RSS 某某首页> 业界"), Some(vec!["某某首页", "业界"]), "should keep the root's last word");
+    }
+
+    #[test]
+    fn reads_slashes_without_spaces_where_a_path_is_plain() {
+        let want = Some(vec!["首页", "要闻动态", "今日关注"]);
+        assert_eq!(parse("当前位置： 首页/要闻动态/今日关注"), want, "should read slashes after a prefix");
+        assert_eq!(parse("首页/要闻动态/今日关注"), want, "should read slashes from a home root");
+        assert_eq!(
+            parse("专栏/小说/连载/第三章"),
+            Some(vec!["专栏", "小说", "连载", "第三章"]),
+            "should read four parts"
+        );
+        assert_eq!(parse("首页/新闻"), Some(vec!["首页", "新闻"]), "should read two parts from a home root");
+        assert_eq!(parse("发布时间：2019/12/10"), None, "should not read a date as a path");
+        assert_eq!(parse("2019/12/10"), None, "should not read a bare date as a path");
+        assert_eq!(parse("男/女/老/少皆宜的好去处，值得一去"), None, "should not read a sentence as a path");
+        assert_eq!(parse("本报记者 石佳/北京"), None, "should not read two parts without a root");
     }
 }

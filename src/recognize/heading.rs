@@ -7,11 +7,39 @@
 //! …推荐, …排行: [`SECTION_HEADING_ENDINGS`]); a button that loads more items (`+ 加载更多新闻`) is
 //! none. Whether a heading opens a trailing block or divides the text is the classifier's question.
 //! An item title may start with a bracketed tag: `[华容]陶伟军主持…` or `【华容】…`.
+//! Lines that are not the headline although they look like one: a text's numbered part
+//! (`一、理解文革`, `（三）规范理论`: [`numbered_part`]) and a subtitle under the headline
+//! (`——当代中国的精神危机`: [`subtitle`]). A form-like page labels its headline (`标  题：某某通告`:
+//! [`title_label`]).
 //! The lookup tables are built when the crate is compiled: a first parse builds nothing here.
 //! References: the headings are the words portals print over related-link and ranking lists; the
 //! word lists are in [`crate::lexicon`].
 
-use crate::lexicon::{find_word, SECTION_HEADINGS, SECTION_HEADING_ENDINGS};
+use crate::blocks::is_space;
+use crate::lexicon::{find_word, PART_NUMERALS, SECTION_HEADINGS, SECTION_HEADING_ENDINGS, TITLE_LABELS};
+
+/// The headline a labelled line gives (`标  题：某某通告` → `某某通告`): a [`TITLE_LABELS`] word,
+/// spaces allowed inside it, and a colon.
+pub fn title_label(line: &str) -> Option<&str> {
+    let colon = line.char_indices().take(12).find(|&(_, c)| c == '：' || c == ':')?.0;
+    let label: String = line[..colon].chars().filter(|&c| !is_space(c)).collect();
+    let rest = line[colon..].trim_start_matches(['：', ':']).trim_matches(is_space);
+    (TITLE_LABELS.contains(&label.as_str()) && !rest.is_empty()).then_some(rest)
+}
+
+/// A numbered part of a text: a Chinese numeral and `、` (`一、`, `十二、`), or one in brackets
+/// (`（三）`, `(四)`).
+pub fn numbered_part(line: &str) -> bool {
+    let t = line.trim_start_matches(['（', '(']);
+    let digits = t.chars().take_while(|c| PART_NUMERALS.contains(c)).count();
+    let rest = t.chars().nth(digits);
+    (1..=3).contains(&digits) && (rest == Some('、') || (t.len() < line.len() && matches!(rest, Some('）' | ')'))))
+}
+
+/// A subtitle: a line opened by a dash (`——当代中国的精神危机`, `--副题`).
+pub fn subtitle(line: &str) -> bool {
+    line.starts_with("——") || line.starts_with("--") || line.starts_with("—")
+}
 
 /// [`SECTION_HEADINGS`] sorted, for a binary search (most short lines are menu items, and each is
 /// tested): sorted when the crate is compiled.
@@ -152,6 +180,35 @@ pub fn tag_and_title(line: &str) -> (Option<&str>, &str) {
         }
     }
     (None, line)
+}
+
+#[cfg(test)]
+mod lines_like_headlines {
+    use super::{numbered_part, subtitle, title_label};
+
+    #[test]
+    fn reads_a_labelled_headline() {
+        assert_eq!(
+            title_label("标  题：\t某市人民政府关于防汛的通告"),
+            Some("某市人民政府关于防汛的通告"),
+            "should drop the label"
+        );
+        assert_eq!(title_label("标题:春季开学通知"), Some("春季开学通知"), "should read an ASCII colon");
+        assert_eq!(title_label("標題：颱風假"), Some("颱風假"), "should read traditional script");
+        assert_eq!(title_label("标题党何时休：一篇评论"), None, "should need the colon right after the label");
+        assert_eq!(title_label("标题："), None, "should need a headline after the label");
+    }
+
+    #[test]
+    fn tells_parts_and_subtitles() {
+        assert!(numbered_part("一、理解文革的一个重要内容"), "should read 一、");
+        assert!(numbered_part("十二、结语"), "should read 十二、");
+        assert!(numbered_part("（三）规范理论"), "should read a bracketed numeral");
+        assert!(!numbered_part("一带一路建设取得新进展"), "should not read a headline opening with 一");
+        assert!(!numbered_part("三亚、海口迎来客流高峰"), "should not read a place list");
+        assert!(subtitle("——当代中国的精神危机(上)"), "should read a dash subtitle");
+        assert!(!subtitle("当代中国的精神危机"), "should not read a plain line");
+    }
 }
 
 #[cfg(test)]
