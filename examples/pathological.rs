@@ -105,7 +105,7 @@ fn main() {
         normal_peak as f64 / normal.len() as f64
     );
     table(cases::all(1).into_iter().zip(cases::all(10)), normal_per_mb);
-    println!("\nbeyond issue 8's list (where the budgets stop holding):\n");
+    println!("\nbeyond the budgeted list (where the budgets stop holding):\n");
     table(cases::beyond(1).into_iter().zip(cases::beyond(10)), normal_per_mb);
 }
 

@@ -788,7 +788,7 @@ mod tests {
 
     #[test]
     fn a_line_record_stays_small() {
-        // every line of a page has one: its size is the parse's memory per line (issue 8)
+        // every line of a page has one: its size is the parse's memory per line
         let limit = if cfg!(target_pointer_width = "64") { 40 } else { 28 };
         assert!(std::mem::size_of::<super::Cues>() <= limit, "Cues should take at most {limit} bytes");
     }

@@ -404,7 +404,7 @@ fn clean_multi_byte(enc: Enc, bytes: &[u8], legacy: LegacyDecoder) -> bool {
 /// How many non-ASCII bytes the detector reads before it guesses: its evidence is the non-ASCII
 /// text, and some pages' worth of it settles the guess (ASCII markup and scripts, however long,
 /// are read through). This bounds the detector's cost, the dearest step of decoding, on a
-/// megabyte of non-text (issue 8).
+/// megabyte of non-text (see docs/reliability.md).
 #[cfg(feature = "encodings")]
 const DETECT_NON_ASCII: usize = 64 * 1024;
 

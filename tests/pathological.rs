@@ -1,6 +1,6 @@
 //! Pathological inputs: the parser never panics, never hangs, and still gives a sensible result.
 //!
-//! In: the inputs of `tests/pathological/cases.rs`, at a fraction of the sizes of issue 8 so that
+//! In: the inputs of `tests/pathological/cases.rs`, at a fraction of the benchmark's sizes so that
 //! a debug build runs them in seconds (`examples/pathological.rs` runs the full sizes and prints
 //! times and memory). Out: assertions on the result of each; no timing assertions.
 //!
@@ -144,7 +144,7 @@ fn a_byline_on_every_line_gives_one_author_and_editor() {
 
 #[test]
 fn short_lines_of_words_keep_a_block_each() {
-    // beyond issue 8's list: words are never noise, so each line keeps its block however short
+    // beyond the budgeted list: words are never noise, so each line keeps its block however short
     for (name, input) in cases::beyond(20) {
         let article = checked(&input);
         let lines = match &input {

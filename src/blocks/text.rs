@@ -83,7 +83,7 @@ const NOISE_BYTES: usize = 32;
 /// A line too poor to read alone, as pages show them in long runs: a character per line (text set
 /// vertically, icon bars, a stretched pager), a line with no letter or digit (rules, arrows, icon
 /// glyphs), and bytes that are not text (U+FFFD from undecodable bytes, control characters from
-/// binary data). One record per such line would cost far more than the line (issue 8).
+/// binary data). One record per such line would cost far more than the line (docs/reliability.md).
 fn noise(text: &str) -> bool {
     let b = text.as_bytes();
     if b.len() > NOISE_BYTES {

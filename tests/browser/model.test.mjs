@@ -110,5 +110,5 @@ test('every reason the decoder gives for an encoding is said in Chinese; both la
   }
   assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS.zh).sort(), 'every string should be in both languages');
   setLang('zh');
-  assert.equal(encodingText({ message: 'decoded as GB18030: declared gb2312 in <meta charset>' }), '编码 GB18030（声明 gb2312）', 'the line the issue asks for');
+  assert.equal(encodingText({ message: 'decoded as GB18030: declared gb2312 in <meta charset>' }), '编码 GB18030（声明 gb2312）', 'a neutral line naming the encoding and the declaration');
 });

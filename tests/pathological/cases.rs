@@ -1,7 +1,7 @@
 //! The pathological inputs, shared by the tests (`tests/pathological.rs`, at a size that runs
 //! quickly in a debug build) and the benchmark (`examples/pathological.rs`, at full size).
 //!
-//! In: a scale, the divisor of the full sizes (1 = the sizes of issue 8). Out: named inputs, each
+//! In: a scale, the divisor of the full sizes (1 = the benchmark's full sizes). Out: named inputs, each
 //! with the format it is parsed as. Every input is deterministic.
 
 #![allow(dead_code)]
@@ -175,7 +175,7 @@ pub fn all(scale: usize) -> Vec<(&'static str, Input)> {
     ]
 }
 
-/// Inputs beyond issue 8's list, measured to show where the budgets stop holding: short lines
+/// Inputs beyond the budgeted list, measured to show where the budgets stop holding: short lines
 /// that are words (each keeps its own record and block), and one-character HTML paragraphs.
 pub fn beyond(scale: usize) -> Vec<(&'static str, Input)> {
     vec![
