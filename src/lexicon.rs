@@ -642,7 +642,16 @@ pub const NOT_SIGNATURES: &[&str] =
 pub const VALUE_STOPS: &[&str] = &["返回", "查看更多", "点击", "阅读原文"];
 
 /// Words that trail a byline value on the same line and are not part of it (buttons).
-pub const TRAILING_BUTTONS: &[&str] = &["举报", "分享", "收藏", "打印", "纠错", "字号", "评论", "关注"];
+pub const TRAILING_BUTTONS: &[&str] = &[
+    "举报", "分享", "收藏", "打印", "纠错", "字号", "评论", "关注", "分享到", "赞赏", "我要赞赏", "点赞", "我要", "我来说两句",
+    "发表评论", "访问统计", "阅读全文", "出自",
+];
+
+/// Days of the week, which a byline row prints beside the date and the names (星期二, 周二, 週二).
+pub const WEEKDAYS: &[&str] = &[
+    "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天", "周一", "周二", "周三", "周四", "周五",
+    "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "礼拜天", "禮拜天",
+];
 
 /// What a word found in a line is, as bits: a word may belong to several lists (二维码 is
 /// furniture and a notice word; 原标题 is furniture and an original-title opening).

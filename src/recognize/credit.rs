@@ -21,7 +21,7 @@
 use crate::blocks::{is_cjk, is_space};
 use crate::lexicon::{
     find_word, Field, LabelMatch, LABELS, MEDIA_ENDINGS, NAME_PREFIXES, NEEDS_COLON, NOT_NAMES, ORG_ENDINGS,
-    REPORT_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS, VALUE_STOPS,
+    REPORT_ENDINGS, ROLE_ENDINGS, TRAILING_BUTTONS, VALUE_STOPS, WEEKDAYS,
 };
 
 /// One labelled value in a line.
@@ -337,6 +337,10 @@ pub fn names(value: &str) -> Vec<String> {
             || token.chars().count() > 12
             || TRAILING_BUTTONS.contains(&token)
             || NOT_NAMES.contains(&token)
+            || WEEKDAYS.contains(&token)
+            // a Chinese name has two to four characters: a longer run of Han among names is the
+            // text after them (`比如农业政策`), though a pen name alone may be longer
+            || (!alone && token.chars().count() > 4 && token.chars().all(is_cjk))
             || LABELS.iter().any(|(w, _)| token == *w)
             || ROLE_ENDINGS.iter().any(|e| token.ends_with(e))
             // where the report was filed: `台北報導`, `山东冠县报道`
@@ -427,6 +431,15 @@ mod tests {
         assert_eq!(names("汤诗瑶、丁涛"), ["汤诗瑶", "丁涛"], "should split on 、");
         assert_eq!(outlet("证券市场红周刊 举报").as_deref(), Some("证券市场红周刊"), "should stop at a space");
         assert_eq!(outlet("参考消息举报").as_deref(), Some("参考消息"), "should drop a glued button");
+    }
+
+    #[test]
+    fn names_end_where_the_row_goes_on() {
+        assert_eq!(names("林远 星期二"), ["林远"], "should not read a weekday as a name");
+        assert_eq!(names("林远 分享到 我要 赞赏"), ["林远"], "should not read the row's buttons as names");
+        assert_eq!(names("林远、陈小青 比如市场行情"), ["林远", "陈小青"], "should not read a long run of Han as a name");
+        assert_eq!(names("欧阳晓明"), ["欧阳晓明"], "should keep a four-character name");
+        assert_eq!(names("海边的小城故事"), ["海边的小城故事"], "should keep a pen name standing alone");
     }
 
     /// The names the credits of `line` give for `field`, as the extractor reads them.
