@@ -1,20 +1,24 @@
 // One fresh process's start, as a one-page-per-process user sees it (a CLI-style script, a serverless
 // function): loads a parser, parses one page once, then 20 times more, then until V8 has tiered it up.
 // Run by bench/node-bench.mjs, once per measurement (a benchmark, not a test; it asserts nothing).
-//   node bench/cold-start.mjs xinwen|readability FILE text|html [seconds] [deps-dir]
-// FILE is read (as UTF-8) before the clock starts. `readability` is @mozilla/readability on linkedom,
-// from deps-dir's node_modules (bench/node-bench.mjs installs them); it is given FILE as HTML.
+//   node bench/cold-start.mjs xinwen|readability FILE text|html [seconds] [deps-dir] [pkg-dir]
+// FILE is read (as UTF-8) before the clock starts. `xinwen` is the package's Node entry, inline.js, in
+// pkg-dir (default pkg/; another build, such as an older one, to compare). `readability` is
+// @mozilla/readability on linkedom, from deps-dir's node_modules (bench/node-bench.mjs installs them);
+// it is given FILE as HTML.
 // Prints one JSON line of milliseconds, each { wall, cpu } (cpu: the process's CPU time, V8's helper
 // threads included, so TurboFan compiling in the background counts there and not in wall):
-//   load    import of the package (xinwen: reads, compiles and instantiates the .wasm)
+//   load    import of the package (xinwen: reads, compiles and instantiates the .wasm, then parses
+//           two small pages so that V8 compiles the parser: npm/warm.js)
 //   first   the first parse
 //   next20  the median of the next 20 parses
 //   steady  the fastest batch's mean parse, after a warm-up of at least a second (as node-bench times)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const [tool, file, format, secondsArg, deps] = process.argv.slice(2);
+const [tool, file, format, secondsArg, deps, pkg] = process.argv.slice(2);
 const seconds = Number(secondsArg ?? 1);
 const input = readFileSync(file, 'utf8');
 
@@ -31,7 +35,7 @@ const since = (t) => {
 let t = clock();
 let parse;
 if (tool === 'xinwen') {
-  const xinwen = await import('../pkg/inline.js');
+  const xinwen = await import(pkg ? pathToFileURL(resolve(pkg, 'inline.js')).href : '../pkg/inline.js');
   const options = { format };
   parse = () => xinwen.parse(input, options);
 } else if (tool === 'readability') {

@@ -1,10 +1,12 @@
 // Benchmark (not a test): the npm package's parse() in Node, as a user first meets it and once warmed up,
 // beside @mozilla/readability on linkedom in the same run. Numbers only; nothing is asserted.
 //   scripts/build-wasm && node bench/node-bench.mjs [corpus-dev-dir] [seconds-per-case] [--no-native] [--no-peers]
-//     [--cold-runs=5] [--cold-page=gne-thepaper-1] [--cold-only]
+//     [--cold-runs=5] [--cold-page=gne-thepaper-1] [--cold-only] [--pkg=pkg]
+// --pkg: the built package to measure (default pkg/; another build, such as an older one, to compare).
 //
 // 1. Cold start (what a one-page-per-process user sees: a CLI-style script, a serverless function):
-//    bench/cold-start.mjs in a fresh process per run loads the package, parses one page once, 20 times
+//    bench/cold-start.mjs in a fresh process per run loads the package (the import, which ends with the
+//    package's warm-up: two small parses that make V8 compile the parser), parses one page once, 20 times
 //    more, then until V8 has tiered the wasm up; the same for Readability + linkedom. The pages: our
 //    seed sample (www/samples/county-meeting.txt; xinwen reads it as text, Readability as one <p> per
 //    line) and one corpus page's page.html (--cold-page). Prints the median over --cold-runs processes
@@ -29,8 +31,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { decode, parse } from '../pkg/inline.js';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { coldPages, deps, installReadability, medians, root } from './shared.mjs';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
@@ -40,6 +42,8 @@ const seconds = Number(args[1] ?? 3);
 const withNative = !flags.includes('--no-native');
 const withPeers = !flags.includes('--no-peers');
 const option = (name, fallback) => flags.find((f) => f.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const pkg = resolve(option('pkg', join(root, 'pkg')));
+const { decode, parse } = await import(pathToFileURL(join(pkg, 'inline.js')).href);
 const coldRuns = Number(option('cold-runs', 5));
 const coldPage = option('cold-page', 'gne-thepaper-1');
 const coldOnly = flags.includes('--cold-only');
@@ -133,7 +137,7 @@ function swallow(f) {
 
 /** One fresh process of bench/cold-start.mjs: its figures. */
 function coldStart(tool, file, format) {
-  const out = execFileSync(process.execPath, [join(root, 'bench/cold-start.mjs'), tool, file, format, '1', deps], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [join(root, 'bench/cold-start.mjs'), tool, file, format, '1', deps, pkg], { encoding: 'utf8' });
   const figures = JSON.parse(out.trim().split('\n').pop());
   // what a one-page process waits for: the import and the first parse
   figures.start = { wall: figures.load.wall + figures.first.wall, cpu: figures.load.cpu + figures.first.cpu };
@@ -188,7 +192,7 @@ console.log(`== warmed up: best batch`);
 console.log(`${txt.text.length} page.txt (${txt.mb.toFixed(2)} MB), ${html.text.length} page.html (${html.mb.toFixed(2)} MB) from ${dev}`);
 console.log(`node ${process.version}; CPU time, fastest of ~10 batches of ~${seconds / 10}s; MB/s of the pages' text in UTF-8\n`);
 
-// the first pass right after instantiation, while V8 runs the baseline compiler's code (what one parse in a fresh process costs)
+// the first pass after the import (and its warm-up), while V8 runs the baseline compiler's code
 let t = cpu();
 txt.text.forEach((s) => parse(s, TEXT));
 const firstPass = cpu() - t;
@@ -214,7 +218,7 @@ for (const [name, set, pass] of cases) {
   rates[name] = set.mb / s;
   row(name, set.text.length / s, set.mb / s);
 }
-console.log(`\nfirst pass over page.txt after instantiation (before V8 tiers the wasm up): ${(txt.mb / firstPass).toFixed(1)} MB/s`);
+console.log(`\nfirst pass over page.txt after the import (before V8 tiers the wasm up): ${(txt.mb / firstPass).toFixed(1)} MB/s`);
 if (nativeRows) {
   for (const [file, wasm] of [['page.txt', 'wasm, page.txt string'], ['page.html', 'wasm, page.html string']]) {
     const n = nativeRows[file];

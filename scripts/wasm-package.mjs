@@ -4,7 +4,8 @@
 //   inline.js    the same glue carrying the .wasm (base64) and instantiated on import: Node's
 //                `import`, and `xinwen/inline` for any bundler with no asset step
 //   xinwen.cjs   the CommonJS glue, carrying the .wasm too: `require()` in Node, Jest, bundlers
-// with their types (xinwen.d.ts, inline.d.ts and xinwen.d.cts: the last two name no DOM type), and
+// each ending its instantiation with npm/warm.js's warmUp() (two small parses that make V8 compile the
+// parser at load), with their types (xinwen.d.ts, inline.d.ts and xinwen.d.cts: the last two name no DOM type), and
 // `version` (the crate's, from Cargo.toml) in each. Writes pkg/package.json with that version,
 // compares or refreshes the committed types npm/xinwen.d.ts, and prints the gzipped sizes.
 // Usage: node scripts/wasm-package.mjs write|--check
@@ -77,22 +78,27 @@ const wasm = readFileSync('pkg/xinwen_bg.wasm');
 const embed = read('npm/embed.js').trimEnd();
 const withBytes = replaceOnce(embed, "'@BASE64@'", `'${wasm.toString('base64')}'`, 'npm/embed.js');
 const versionNote = "/** The package's version, the same as the xinwen crate's and the CLI's. */";
-const web = read('pkg/xinwen.js');
+// Each glue ends its instantiation with warmUp() (npm/warm.js): the web glue in init() and initSync(),
+// the Node glue where it instantiates at load.
+const warm = read('npm/warm.js').trimEnd();
+const START = 'wasm.__wbindgen_start();\n';
+const web = replaceOnce(read('pkg/xinwen.js'), `    ${START}    return wasm;\n`, `    ${START}    warmUp();\n    return wasm;\n`, 'pkg/xinwen.js');
 
-writeFileSync('pkg/xinwen.js', `${web.trimEnd()}\n\n${versionNote}\nexport const version = '${version}';\n`);
+writeFileSync('pkg/xinwen.js', `${web.trimEnd()}\n\n${versionNote}\nexport const version = '${version}';\n\n${warm}\n`);
 
 // inline.js: the web glue whose init() defaults to the bytes it carries, instantiated at import.
 let inline = replaceOnce(web, '@ts-self-types="./xinwen.d.ts"', '@ts-self-types="./inline.d.ts"', 'pkg/xinwen.js');
 inline = replaceOnce(inline, "module_or_path = new URL('xinwen_bg.wasm', import.meta.url);", 'module_or_path = embeddedWasm();', 'pkg/xinwen.js');
 if (inline.includes('import.meta')) fail('inline.js should not use import.meta (bundlers rewrite it, CommonJS output empties it)');
 writeFileSync('pkg/inline.js', `${inline.trimEnd()}\n\n${versionNote}\nexport const version = '${version}';\n\n` +
-  `initSync({ module: embeddedWasm() });\n\n${withBytes}\n`);
+  `initSync({ module: embeddedWasm() });\n\n${withBytes}\n\n${warm}\n`);
 
 // xinwen.cjs: the Node glue, reading its bytes from itself instead of from a file beside it.
 let cjs = read('pkg/cjs/xinwen.js');
 cjs = replaceOnce(cjs, '@ts-self-types="./xinwen.d.ts"', '@ts-self-types="./xinwen.d.cts"', 'pkg/cjs/xinwen.js');
 cjs = replaceOnce(cjs, "const wasmPath = `${__dirname}/xinwen_bg.wasm`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);\n",
   'const wasmBytes = embeddedWasm();\n', 'pkg/cjs/xinwen.js');
+cjs = replaceOnce(cjs, `\n${START}`, `\n${START}warmUp();\n`, 'pkg/cjs/xinwen.js');
 if (/\brequire\(|__dirname|import\.meta/.test(cjs)) fail('xinwen.cjs should load nothing (bundlers would follow it) and find no file');
 // Jest's jsdom environment has no TextDecoder or TextEncoder; Node's are the same classes. No require():
 // a bundler would try to resolve it for the browser.
@@ -101,7 +107,7 @@ const shim = '// Where the global scope lacks them (Jest\'s jsdom environment), 
   "  : globalThis.process?.getBuiltinModule?.('node:util') ?? globalThis;\n";
 const firstLine = cjs.indexOf('\n') + 1;
 cjs = cjs.slice(0, firstLine) + shim + cjs.slice(firstLine);
-writeFileSync('pkg/xinwen.cjs', `${cjs.trimEnd()}\n\n${versionNote}\nexports.version = '${version}';\n\n${withBytes}\n`);
+writeFileSync('pkg/xinwen.cjs', `${cjs.trimEnd()}\n\n${versionNote}\nexports.version = '${version}';\n\n${withBytes}\n\n${warm}\n`);
 rmSync('pkg/cjs', { recursive: true });
 
 // --- sizes ---

@@ -3,8 +3,9 @@
 // view of it (model.js); the page asks for more slices and for the exports, which are written here.
 //
 // Messages in: { id, type, … } with type
-//   init   { module }                   instantiate the compiled module, then parse a small page
-//                                        once so that the first real parse finds everything built
+//   init   { module }                   instantiate the compiled module; the package's init() then
+//                                        parses two small pages (text and HTML), so that the first
+//                                        real parse finds the parser compiled
 //   parse  { input, options, origin }   input: a string, or a file's bytes (Uint8Array)
 //   more   { what, from, section }      the next slice: what = body | sections | items
 //   export { format, origin }           the last Article as a file (a Blob)
@@ -15,11 +16,6 @@ import init, * as xinwen from './pkg/xinwen.js';
 import {
   FORMATS, bodySlice, buildView, fileStem, indexArticle, isBinary, isEmpty, itemSlice, jsonLine, packBlocks, sectionSlice,
 } from './model.js';
-
-/** A small page in both shapes (text and HTML), parsed once at start to build what parsing needs. */
-const WARM_TEXT = '青山网> 区县\n\n青山区召开重点工作推进会\n作者:李晓东    来源:青山日报    发布时间:2021-09-03 10:30\n\n' +
-  '9月2日,青山区召开三季度重点工作推进会,通报前八个月经济运行情况,部署下一阶段重点任务。\n相关阅读\n[东湖]东湖镇召开防汛会议\n责任编辑:王建平\n';
-const WARM_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>推进会</title></head><body><p>${WARM_TEXT.replace(/\n/g, '</p><p>')}</p></body></html>`;
 
 let ready = null;
 let last = null; // { ix, format }
@@ -32,8 +28,6 @@ function version() {
 
 async function start(module) {
   await init({ module_or_path: module });
-  xinwen.parse(WARM_TEXT, { today: '2021-09-03' });
-  xinwen.parse(new TextEncoder().encode(WARM_HTML), {});
   return { version: version() };
 }
 

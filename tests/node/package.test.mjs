@@ -1,9 +1,10 @@
 // The package as a user gets it: `npm pack` pkg/, install the tarball into a fresh project, then
 // `import { parse } from 'xinwen'` and `require('xinwen')` work in Node with no init() call (and with
-// one, as code shared with browsers makes it), every entry exports the crate's `version`, the
-// manifest declares the modules that act on import, the types compile under TypeScript's node16
-// resolution with the DOM library and in a Node-only project without it, and publint and
-// arethetypeswrong find nothing to report. Real bundlers: tests/bundlers/.
+// one, as code shared with browsers makes it), every entry exports the crate's `version` and compiles
+// the parser when it loads (not in the first parse), the manifest declares the modules that act on
+// import, the types compile under TypeScript's node16 resolution with the DOM library and in a
+// Node-only project without it, and publint and arethetypeswrong find nothing to report. Real
+// bundlers: tests/bundlers/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -97,6 +98,32 @@ test('import and require in one process each work (two instances of the module)'
     const cjs = createRequire(import.meta.url)('xinwen');
     console.log(JSON.stringify([parse(${JSON.stringify(PAGE)}).title, cjs.parse(${JSON.stringify(PAGE)}).title, cjs.parse === parse]));`;
   assert.deepEqual(JSON.parse(node(['--input-type=module', '-e', script])), [EXPECTED[0], EXPECTED[0], false], 'both should parse');
+});
+
+test('each entry compiles the parser when it loads, not in the first parse (npm/warm.js)', () => {
+  // V8 compiles a WebAssembly function on its first call and, with --trace-wasm-compilation-times,
+  // prints a line for each. Counted in two processes per entry: the load alone, and the load with a
+  // first parse of a text page and of an HTML page's bytes (ours, not the warm-up's pages).
+  const html = join(root, 'tests/html/digest-list-breadcrumb.html');
+  const entries = {
+    'import "xinwen"': ["const x = await import('xinwen');"],
+    'require("xinwen")': ["const x = (await import('node:module')).createRequire(import.meta.url)('xinwen');"],
+    'xinwen.js, initSync()': [
+      "const x = await import('./node_modules/xinwen/xinwen.js');",
+      "x.initSync({ module: (await import('node:fs')).readFileSync('node_modules/xinwen/xinwen_bg.wasm') });",
+    ],
+  };
+  const compiled = (lines) => {
+    const out = node(['--trace-wasm-compilation-times', '--input-type=module', '-e', lines.join('\n')]);
+    return out.split('\n').filter((l) => l.includes('using Liftoff')).length;
+  };
+  for (const [entry, load] of Object.entries(entries)) {
+    const atLoad = compiled(load);
+    const first = compiled([...load, "x.parse((await import('node:fs')).readFileSync('page.txt', 'utf8'));",
+      `x.parse((await import('node:fs')).readFileSync(${JSON.stringify(html)}));`]) - atLoad;
+    assert.ok(atLoad >= 100, `${entry}: the load should compile the parser's functions, not ${atLoad}`);
+    assert.ok(first <= atLoad / 10, `${entry}: the first parses should compile few functions more, not ${first} (load: ${atLoad})`);
+  }
 });
 
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
