@@ -437,7 +437,11 @@ mod tests {
     fn names_end_where_the_row_goes_on() {
         assert_eq!(names("林远 星期二"), ["林远"], "should not read a weekday as a name");
         assert_eq!(names("林远 分享到 我要 赞赏"), ["林远"], "should not read the row's buttons as names");
-        assert_eq!(names("林远、陈小青 比如市场行情"), ["林远", "陈小青"], "should not read a long run of Han as a name");
+        assert_eq!(
+            names("林远、陈小青 比如市场行情"),
+            ["林远", "陈小青"],
+            "should not read a long run of Han as a name"
+        );
         assert_eq!(names("欧阳晓明"), ["欧阳晓明"], "should keep a four-character name");
         assert_eq!(names("海边的小城故事"), ["海边的小城故事"], "should keep a pen name standing alone");
     }
