@@ -202,7 +202,7 @@ fn check_today(today: &JsValue) -> Result<(), JsValue> {
         return Ok(());
     }
     if let Some(text) = today.as_string() {
-        if crate::extract::relative::Today::parse(&text).is_some() {
+        if crate::recognize::relative::Today::parse(&text).is_some() {
             return Ok(());
         }
     }
