@@ -454,6 +454,11 @@ pub const FOOTER: &[&str] = &[
 /// A prefix is matched up to its colon and may follow a few words (`您的当前位置：`, `您所在的位置：`).
 pub const BREADCRUMB_PREFIXES: &[&str] = &["位置", "当前页面", "当前栏目", "所在栏目"];
 
+/// Last parts of a breadcrumb that name the page, not its section (`首页 > 国内 > 正文`): the
+/// category is the part before them.
+pub const BREADCRUMB_LEAVES: &[&str] =
+    &["正文", "内容", "详情", "正文内容", "详细内容", "内容页", "文章", "新闻详情", "阅读", "內容", "詳情", "文章內容"];
+
 /// Breadcrumb roots that are not a site's name.
 pub const GENERIC_ROOTS: &[&str] = &["首页", "主页", "网站首页", "Home", "home", "HOME"];
 
@@ -771,9 +776,326 @@ const fn same(a: &str, b: &str) -> bool {
     i == a.len()
 }
 
+/// Openings of a caption line (after opening brackets): `图为…`, `图：…`, `资料图`, `（图片来源：…）`,
+/// `（摄影：…）`. Such a line captions a picture the text does not hold.
+pub const CAPTION_OPENINGS: &[&str] = &[
+    "图为",
+    "图：",
+    "图:",
+    "图/",
+    "图／",
+    "资料图",
+    "配图",
+    "图片来源",
+    "图片提供",
+    "图片由",
+    "摄影：",
+    "摄影:",
+    "摄影 ",
+    "圖為",
+    "圖：",
+    "圖:",
+    "圖/",
+    "圖／",
+    "資料圖",
+    "配圖",
+    "圖片來源",
+    "圖片提供",
+    "圖片由",
+    "攝影：",
+    "攝影:",
+    "攝影 ",
+];
+
+/// Labels of a line that gives the article's summary (`摘要：…`, `【导读】…`, `核心提示：…`).
+pub const SUMMARY_LABELS: &[&str] = &[
+    "摘要",
+    "内容摘要",
+    "文章摘要",
+    "导读",
+    "核心提示",
+    "内容提要",
+    "提要",
+    "导语",
+    "內容摘要",
+    "導讀",
+    "內容提要",
+    "導語",
+];
+
+/// Labels of a line of keywords or tags (`关键词：…`, `标签 …`, `Tags: …`).
+pub const TAG_LABELS: &[&str] = &[
+    "关键词",
+    "关键字",
+    "标签",
+    "本文标签",
+    "文章标签",
+    "Tags",
+    "TAGS",
+    "tags",
+    "Tag",
+    "TAG",
+    "Keywords",
+    "关 键 词",
+    "關鍵詞",
+    "關鍵字",
+    "標籤",
+    "本文標籤",
+];
+
+/// Labels of a line that names the section or channel the article is filed under (`栏目：国内新闻`).
+pub const CATEGORY_LABELS: &[&str] =
+    &["栏目", "所属栏目", "频道", "所属频道", "所属分类", "分类", "欄目", "所屬欄目", "頻道", "分類"];
+
+/// What may follow a [`SUMMARY_LABELS`], [`TAG_LABELS`] or [`CATEGORY_LABELS`] label before its value:
+/// a colon, a closing bracket, `>>`, a bar or a space (`关键词 >> 共享充电宝`, `【摘要】…`, `标签 苹果`).
+pub const LABEL_SEPARATORS: &[char] = &['：', ':', '】', ']', '>', '＞', '»', '|', '｜', ' ', '　', '\t', '\u{a0}'];
+
+/// Bullets that open a list item in text (`• 入场前须出示预约码`, `★11月17日…`, `- 第一项`).
+pub const BULLETS: &[char] =
+    &['•', '·', '●', '○', '■', '□', '◆', '◇', '▪', '▫', '▶', '►', '▸', '★', '☆', '✓', '√', '※', '・'];
+
+/// Circled numbers that open an item of a numbered list (`①…`).
+pub const CIRCLED_NUMBERS: &[char] =
+    &['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
+
+/// Chinese numerals of section markers (`一、`, `（二）`, `第三部分`).
+pub const CHINESE_NUMERALS: &[char] =
+    &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '〇', '零', '两'];
+
+/// Words that mark a picture in an article's text as page furniture when its address holds them:
+/// logos, icons, QR codes, share buttons, avatars, spacers (`/images/logo.png`, `erweima.jpg`).
+pub const IMAGE_FURNITURE: &[&str] = &[
+    "logo",
+    "icon",
+    "qrcode",
+    "qr_code",
+    "qr-code",
+    "erweima",
+    "ewm",
+    "share",
+    "weixin",
+    "weibo",
+    "avatar",
+    "blank.",
+    "spacer",
+    "loading",
+    "placeholder",
+    "btn",
+    "button",
+    "arrow",
+    "/ad/",
+    "banner",
+    "pixel",
+    "1x1",
+];
+
+/// Characters written one way in simplified and another in traditional Chinese, (simplified,
+/// traditional): the frequent ones, enough to tell a page's script from a few sentences. A
+/// character that both scripts use (后, 里, 台, 只, 范) is left out.
+pub const SCRIPT_PAIRS: &[(char, char)] = &[
+    ('这', '這'),
+    ('们', '們'),
+    ('个', '個'),
+    ('来', '來'),
+    ('时', '時'),
+    ('说', '說'),
+    ('为', '為'),
+    ('国', '國'),
+    ('会', '會'),
+    ('对', '對'),
+    ('发', '發'),
+    ('与', '與'),
+    ('经', '經'),
+    ('过', '過'),
+    ('动', '動'),
+    ('还', '還'),
+    ('进', '進'),
+    ('么', '麼'),
+    ('没', '沒'),
+    ('开', '開'),
+    ('关', '關'),
+    ('长', '長'),
+    ('现', '現'),
+    ('样', '樣'),
+    ('问', '問'),
+    ('学', '學'),
+    ('点', '點'),
+    ('实', '實'),
+    ('种', '種'),
+    ('机', '機'),
+    ('当', '當'),
+    ('应', '應'),
+    ('两', '兩'),
+    ('体', '體'),
+    ('从', '從'),
+    ('业', '業'),
+    ('东', '東'),
+    ('门', '門'),
+    ('见', '見'),
+    ('车', '車'),
+    ('电', '電'),
+    ('书', '書'),
+    ('话', '話'),
+    ('间', '間'),
+    ('认', '認'),
+    ('让', '讓'),
+    ('记', '記'),
+    ('该', '該'),
+    ('产', '產'),
+    ('将', '將'),
+    ('头', '頭'),
+    ('无', '無'),
+    ('气', '氣'),
+    ('处', '處'),
+    ('报', '報'),
+    ('则', '則'),
+    ('万', '萬'),
+    ('众', '眾'),
+    ('华', '華'),
+    ('区', '區'),
+    ('员', '員'),
+    ('级', '級'),
+    ('难', '難'),
+    ('边', '邊'),
+    ('总', '總'),
+    ('变', '變'),
+    ('场', '場'),
+    ('设', '設'),
+    ('议', '議'),
+    ('显', '顯'),
+    ('办', '辦'),
+    ('义', '義'),
+    ('组', '組'),
+    ('观', '觀'),
+    ('决', '決'),
+    ('资', '資'),
+    ('条', '條'),
+    ('标', '標'),
+    ('领', '領'),
+    ('导', '導'),
+    ('团', '團'),
+    ('张', '張'),
+    ('质', '質'),
+    ('务', '務'),
+    ('运', '運'),
+    ('统', '統'),
+    ('军', '軍'),
+    ('单', '單'),
+    ('际', '際'),
+    ('战', '戰'),
+    ('论', '論'),
+    ('达', '達'),
+    ('选', '選'),
+    ('农', '農'),
+    ('规', '規'),
+    ('济', '濟'),
+    ('营', '營'),
+    ('权', '權'),
+    ('队', '隊'),
+    ('织', '織'),
+    ('连', '連'),
+    ('确', '確'),
+    ('转', '轉'),
+    ('术', '術'),
+    ('调', '調'),
+    ('专', '專'),
+    ('画', '畫'),
+    ('传', '傳'),
+    ('网', '網'),
+    ('数', '數'),
+    ('图', '圖'),
+    ('习', '習'),
+    ('价', '價'),
+    ('马', '馬'),
+    ('乐', '樂'),
+    ('号', '號'),
+    ('节', '節'),
+    ('广', '廣'),
+    ('汉', '漢'),
+    ('岁', '歲'),
+    ('爱', '愛'),
+    ('亲', '親'),
+    ('热', '熱'),
+    ('讲', '講'),
+    ('语', '語'),
+    ('读', '讀'),
+    ('写', '寫'),
+    ('听', '聽'),
+    ('视', '視'),
+    ('页', '頁'),
+    ('题', '題'),
+    ('类', '類'),
+    ('项', '項'),
+    ('飞', '飛'),
+    ('红', '紅'),
+    ('纪', '紀'),
+    ('约', '約'),
+    ('线', '線'),
+    ('结', '結'),
+    ('给', '給'),
+    ('继', '繼'),
+    ('续', '續'),
+    ('维', '維'),
+    ('编', '編'),
+    ('职', '職'),
+    ('联', '聯'),
+    ('艺', '藝'),
+    ('获', '獲'),
+    ('虽', '雖'),
+    ('觉', '覺'),
+    ('计', '計'),
+    ('讯', '訊'),
+    ('访', '訪'),
+    ('证', '證'),
+    ('评', '評'),
+    ('识', '識'),
+    ('试', '試'),
+    ('详', '詳'),
+    ('请', '請'),
+    ('谁', '誰'),
+    ('谈', '談'),
+    ('谢', '謝'),
+    ('负', '負'),
+    ('财', '財'),
+    ('责', '責'),
+    ('货', '貨'),
+    ('购', '購'),
+    ('贸', '貿'),
+    ('费', '費'),
+    ('赛', '賽'),
+    ('轮', '輪'),
+    ('输', '輸'),
+    ('远', '遠'),
+    ('违', '違'),
+    ('钱', '錢'),
+    ('铁', '鐵'),
+    ('银', '銀'),
+    ('闻', '聞'),
+    ('阳', '陽'),
+    ('陈', '陳'),
+    ('险', '險'),
+    ('随', '隨'),
+    ('顺', '順'),
+    ('须', '須'),
+    ('预', '預'),
+    ('频', '頻'),
+    ('风', '風'),
+    ('馆', '館'),
+    ('验', '驗'),
+    ('鸡', '雞'),
+    ('齐', '齊'),
+    ('龄', '齡'),
+];
+
+/// The labels of the Markdown export's line of metadata (`作者：… · 来源：… · 2024-06-20 · 某某网`).
+pub const MARKDOWN_AUTHORS: &str = "作者";
+pub const MARKDOWN_SOURCE: &str = "来源";
+
 /// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
 /// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
-pub const NOTICE_LABELS: &[&str] = &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示"];
+pub const NOTICE_LABELS: &[&str] =
+    &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示", "Notice", "NOTICE"];
 
 /// A byline label found in a line: its byte range and its index in [`LABELS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

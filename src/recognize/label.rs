@@ -1,0 +1,215 @@
+//! Lines that label the article as a whole: its summary, its tags, its section.
+//!
+//! In: one line and its byline labels. Out: the [`Labelled`] line —
+//! which kind of label opens it and its value ([`labelled`]); a tag value split into tags ([`tags`]).
+//! Rules:
+//! - The label opens the line, after any opening bracket (`摘要：…`, `【导读】…`, `核心提示：…`,
+//!   `关键词 >> 共享充电宝`, `标签：…`, `Tags: …`, `栏目：国内新闻`; the words are in [`crate::lexicon`]),
+//!   and a separator follows it: a colon, a closing bracket, `>>`, a bar or a space
+//!   ([`LABEL_SEPARATORS`]). `标签化的做法` or `频道推荐` are no labels.
+//! - The value is the rest of the line, up to a byline label that follows on the same line
+//!   (`标签： 留学指南 发布于：2015-11-05` gives `留学指南`); a line with a label and no value gives none.
+//! - Tags are split at `，`, `、`, `；`, `;`, `,`, `|`, `｜`, `/`, and at white space between two CJK
+//!   words (`New York` stays one tag); each tag once, in order.
+
+use crate::blocks::{is_cjk, is_space};
+use crate::lexicon::{LabelMatch, CATEGORY_LABELS, LABEL_SEPARATORS, SUMMARY_LABELS, TAG_LABELS};
+
+/// What a labelled line labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// The article's summary (摘要, 导读, 核心提示).
+    Summary,
+    /// Its keywords or tags (关键词, 标签, Tags).
+    Tags,
+    /// The section it is filed under (栏目, 频道).
+    Category,
+}
+
+/// The first characters of the labels, sorted, each once: a line that opens with none of them is
+/// no labelled line, which is all most lines are asked (computed when the crate is compiled).
+static FIRSTS: ([char; FIRSTS_MAX], usize) = firsts();
+
+/// The low bytes of [`FIRSTS`], as a set of 256 bits.
+static LOW_BYTES: [u64; 4] = {
+    let mut set = [0u64; 4];
+    let mut i = 0;
+    while i < FIRSTS.1 {
+        let low = FIRSTS.0[i] as u32 & 0xFF;
+        set[(low >> 6) as usize] |= 1 << (low & 63);
+        i += 1;
+    }
+    set
+};
+
+const FIRSTS_MAX: usize = SUMMARY_LABELS.len() + TAG_LABELS.len() + CATEGORY_LABELS.len();
+
+const fn firsts() -> ([char; FIRSTS_MAX], usize) {
+    let mut out = ['\0'; FIRSTS_MAX];
+    let mut n = 0;
+    let lists = [SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            // insert in order, once
+            let c = first_char(lists[l][i]);
+            let mut k = 0;
+            while k < n && (out[k] as u32) < (c as u32) {
+                k += 1;
+            }
+            if k == n || out[k] != c {
+                let mut j = n;
+                while j > k {
+                    out[j] = out[j - 1];
+                    j -= 1;
+                }
+                out[k] = c;
+                n += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    (out, n)
+}
+
+/// The first character of a non-empty word, in a constant (UTF-8 decoded by hand).
+const fn first_char(w: &str) -> char {
+    let b = w.as_bytes();
+    let c = match b[0] {
+        x if x < 0x80 => x as u32,
+        x if x < 0xE0 => ((x as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F),
+        x if x < 0xF0 => ((x as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F),
+        x => {
+            ((x as u32 & 0x07) << 18)
+                | ((b[1] as u32 & 0x3F) << 12)
+                | ((b[2] as u32 & 0x3F) << 6)
+                | (b[3] as u32 & 0x3F)
+        }
+    };
+    match char::from_u32(c) {
+        Some(c) => c,
+        None => panic!("a label should be text"),
+    }
+}
+
+/// The kind of label that opens `text` and the value after it, or `None`. `labels` are the line's
+/// byline labels: the value stops at the first one.
+pub fn labelled<'a>(text: &'a str, labels: &[LabelMatch]) -> Option<(Label, &'a str)> {
+    // the first character after any opening brackets: most lines are rejected by it
+    let mut bare = text;
+    let first = loop {
+        let c = bare.chars().next()?;
+        if !matches!(c, '(' | '（' | '【' | '[') {
+            break c;
+        }
+        bare = &bare[c.len_utf8()..];
+    };
+    // a bit per low byte of the first characters first: most characters fail there
+    if LOW_BYTES[usize::from(first as u32 as u8 >> 6)] & (1 << (first as u32 & 63)) == 0
+        || FIRSTS.0[..FIRSTS.1].binary_search(&first).is_err()
+    {
+        return None;
+    }
+    let offset = text.len() - bare.len();
+    let lists: [(Label, &[&str]); 3] =
+        [(Label::Summary, SUMMARY_LABELS), (Label::Tags, TAG_LABELS), (Label::Category, CATEGORY_LABELS)];
+    for (kind, list) in lists {
+        // the longest label of the list that opens the line and is followed by a separator
+        let Some(label) = list
+            .iter()
+            .filter(|w| bare.starts_with(**w) && bare[w.len()..].starts_with(LABEL_SEPARATORS))
+            .max_by_key(|w| w.len())
+        else {
+            continue;
+        };
+        let from = offset + label.len();
+        let to = labels.iter().map(|m| m.start).find(|&s| s >= from).unwrap_or(text.len());
+        let value = text[from..to].trim_matches(|c: char| LABEL_SEPARATORS.contains(&c) || is_space(c));
+        let value = value.trim_end_matches([')', '）', ']', '】']).trim_matches(is_space);
+        return (!value.is_empty()).then_some((kind, value));
+    }
+    None
+}
+
+/// A tag line's value (or a `keywords` meta's content) split into tags, each once, in order.
+pub fn tags(value: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in value.split(['，', '、', '；', ';', ',', '|', '｜', '/', '／']) {
+        // white space divides two CJK words, not two Latin ones (`New York`)
+        let mut tag = String::new();
+        let mut space = false;
+        for c in piece.trim_matches(is_space).chars() {
+            if is_space(c) {
+                space = true;
+                continue;
+            }
+            if space {
+                let cut = tag.chars().last().is_some_and(is_cjk) || is_cjk(c);
+                if cut {
+                    push_tag(&mut out, &tag);
+                    tag.clear();
+                } else {
+                    tag.push(' ');
+                }
+                space = false;
+            }
+            tag.push(c);
+        }
+        push_tag(&mut out, &tag);
+    }
+    out
+}
+
+fn push_tag(out: &mut Vec<String>, tag: &str) {
+    let tag = tag.trim_matches(|c: char| is_space(c) || "#＃\"“”'".contains(c));
+    if !tag.is_empty() && tag.chars().count() <= 40 && !out.iter().any(|t| t == tag) {
+        out.push(tag.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::scan_line;
+
+    fn read(text: &str) -> Option<(Label, &str)> {
+        let mut labels = Vec::new();
+        scan_line(text, &mut labels);
+        labelled(text, &labels)
+    }
+
+    #[test]
+    fn labels_open_their_lines() {
+        assert_eq!(read("【摘要】全市将开放十二座游泳场馆。"), Some((Label::Summary, "全市将开放十二座游泳场馆。")));
+        assert_eq!(read("核心提示：腊八节要吃腊八粥"), Some((Label::Summary, "腊八节要吃腊八粥")));
+        assert_eq!(read("关键词 >> 共享充电宝"), Some((Label::Tags, "共享充电宝")));
+        assert_eq!(read("关键字 : 公园"), Some((Label::Tags, "公园")));
+        assert_eq!(read("Tags: 游泳, 暑期"), Some((Label::Tags, "游泳, 暑期")));
+        assert_eq!(read("栏目：国内新闻"), Some((Label::Category, "国内新闻")));
+        assert_eq!(
+            read("标签： 留学经验分享 留学面试 发布于：2015-11-05 11:34"),
+            Some((Label::Tags, "留学经验分享 留学面试")),
+            "should stop at a byline label"
+        );
+    }
+
+    #[test]
+    fn words_that_only_start_with_a_label_are_none() {
+        for line in ["标签化的做法不可取", "频道推荐", "栏目关注：", "摘要", "关键词："] {
+            assert_eq!(read(line), None, "should read no label in {line:?}");
+        }
+    }
+
+    #[test]
+    fn tags_split_where_pages_separate_them() {
+        assert_eq!(
+            tags("公益游泳,场馆开放，青川、暑期;安全|健身"),
+            ["公益游泳", "场馆开放", "青川", "暑期", "安全", "健身"]
+        );
+        assert_eq!(tags("留学经验分享 留学面试  留学指南"), ["留学经验分享", "留学面试", "留学指南"]);
+        assert_eq!(tags("New York, 纽约 时报"), ["New York", "纽约", "时报"], "should keep a Latin name whole");
+        assert_eq!(tags("游泳, 游泳 ,"), ["游泳"], "should keep each tag once");
+    }
+}
