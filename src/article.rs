@@ -1,16 +1,15 @@
 //! The output model: what a page becomes.
 //!
 //! In: nothing (plain data types). Out: [`Article`] and its parts, serialized with
-//! camelCase keys. The CLI, the npm package and the web page all emit exactly this shape; it reads
-//! back (`Deserialize`) for [`crate::markdown`], which the npm package's `toMarkdown` calls with an
-//! Article from JavaScript (the blocks, which the Markdown does not need, are not read back).
+//! camelCase keys. The CLI, the npm package and the web page all emit exactly this shape, and it
+//! reads back (`Deserialize`): the CLI's JSON is an Article again.
 
 use serde::{Deserialize, Serialize};
 
 /// The structured reading of one news page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify), tsify(missing_as_null))]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase")]
 pub struct Article {
     /// What the page is: one article with a body, or something else (a listing, an index, a forum).
     pub kind: Kind,
@@ -65,8 +64,7 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Every non-blank line (block) of the input, in order, with its role and span; in text, a run
     /// of 32 or more noise lines (a character per line, lines of symbols or undecodable bytes) is
-    /// one block. (Not read back: an Article read from JSON has none.)
-    #[serde(skip_deserializing)]
+    /// one block.
     pub blocks: Vec<Block>,
     /// What could not be found, and other remarks about the input.
     pub diagnostics: Vec<Diagnostic>,

@@ -329,3 +329,11 @@ fn markdown_is_one_document_per_input() {
         "should resolve a record's canonical link against its url"
     );
 }
+
+#[test]
+fn the_json_reads_back_as_an_article() {
+    let out = run(&[], PAGE_A.as_bytes());
+    let article: xinwen::Article =
+        serde_json::from_slice(&out.stdout).expect("the CLI's JSON should read as an Article");
+    assert_eq!(article, xinwen::parse_bytes(PAGE_A.as_bytes()), "should read back the Article it was");
+}
