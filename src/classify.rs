@@ -457,10 +457,12 @@ pub fn classify(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> La
     layout
 }
 
-/// Whether line `i` captions a picture: the text says so ([`crate::recognize::caption`]) or the
-/// markup does (`<figcaption>`, class caption).
+/// Whether line `i` captions a picture: the text says so ([`crate::recognize::caption`], or a
+/// sentence closed by a picture credit: [`closing_caption`]) or the markup does (`<figcaption>`,
+/// class caption).
 fn caption(cues: &[Cues], i: usize, markup: Option<&Markup>) -> bool {
     cues[i].kind & kind::CAPTION != 0
+        || closing_caption(&cues[i])
         || markup.is_some_and(|m| m.hints[i].has(crate::blocks::html::marks::CAPTION) && !cues[i].is_byline())
 }
 

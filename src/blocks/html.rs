@@ -11,8 +11,8 @@
 //!   starts no tag is text. A tag left open at the end of input swallows the rest, as in browsers.
 //! - Not shown, so not blocks: `script`, `style`, `noscript`, `template`, `select`, `svg`, comments,
 //!   and elements with the `hidden` attribute or `display:none` / `visibility:hidden` in `style`.
-//! - `<br>` and block-level elements (div, p, li, h1–h6, tr, table …) end a block; table cells are
-//!   separated by a space, like a browser's copied text. Entities are decoded; white space inside a
+//! - `<br>` and block-level elements (div, p, li, h1–h6, tr, table …) end a block, and so does a
+//!   line break inside `<pre>`; table cells are separated by a space, like a browser's copied text. Entities are decoded; white space inside a
 //!   block collapses to one space and is trimmed at its ends.
 //! - Tag soup: a stray end tag (none of its name open) is ignored; an end tag closes everything
 //!   opened after its element; `<p>`, `<li>`, `<td>`, `<tr>`, `<dt>`, `<dd>`, `<option>` close an open
@@ -529,8 +529,21 @@ impl<'a> Parser<'a> {
         self.name_ids.get(name).map_or(0, |&id| self.open_count[id as usize])
     }
 
-    /// A run of source text between tags.
-    fn text(&mut self, from: usize, to: usize) {
+    /// A run of source text between tags. Inside `<pre>` each line of it ends a block, as the
+    /// page shows it.
+    fn text(&mut self, mut from: usize, to: usize) {
+        if self.top().is_some_and(|o| o.marks & marks::CODE != 0 && !o.hidden) {
+            while let Some(nl) = memchr::memchr(b'\n', &self.src.as_bytes()[from.min(to)..to]) {
+                self.text_run(from, from + nl);
+                self.break_block(false);
+                from += nl + 1;
+            }
+        }
+        self.text_run(from, to);
+    }
+
+    /// A run of source text within one line of the page's text.
+    fn text_run(&mut self, from: usize, to: usize) {
         if from >= to || self.top().is_some_and(|o| o.hidden) {
             return;
         }

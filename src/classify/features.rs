@@ -375,7 +375,8 @@ pub mod bit {
     pub const CLOSING: u8 = 1 << 4;
     /// An item of a list or a row of a table ([`item`]).
     pub const ITEM: u8 = 1 << 5;
-    /// A short line that introduces what follows: it ends in a colon (`开放时段如下：`).
+    /// A short line that introduces what follows: it ends in a colon (`开放时段如下：`), or a
+    /// section marker opens it (`三、值班安排`).
     pub const LEAD_IN: u8 = 1 << 6;
     /// An item, or a lead-in among items, in a run of them that stands between two lines of prose:
     /// a list or a table inside the text ([`all_bits`]).
@@ -383,10 +384,10 @@ pub mod bit {
 }
 
 /// Every line's [`bit`]s, with the lists and tables between paragraphs marked [`bit::BRIDGED`]:
-/// a run of items and lead-ins, holding an item, with a line of prose right above it and right
-/// below it. Articles set rules, schedules and results out as lists and tables between their
-/// paragraphs; each item alone is a short line, often with a date or a label (`报名时间：…`), so
-/// without this they would end the text.
+/// a run of items, lead-ins and section markers (`三、值班安排`), holding an item, with a line of
+/// prose right above it and right below it. Articles set rules, schedules and results out as lists
+/// and tables between their paragraphs; each item alone is a short line, often with a date or a
+/// label (`报名时间：…`), so without this they would end the text.
 pub fn all_bits(cues: &[Cues], markup: Option<&Markup>) -> Vec<u8> {
     let mut bits: Vec<u8> = cues.iter().enumerate().map(|(i, c)| line_bits(c, item(cues, i, markup))).collect();
     let run = |b: u8| b & (bit::ITEM | bit::LEAD_IN) != 0;
@@ -433,7 +434,8 @@ fn line_bits(c: &Cues, item: bool) -> u8 {
         b |= bit::ITEM;
     }
     let t = c.line.text;
-    if c.chars <= 40 && t.ends_with([':', '：']) && b & bit::BYLINE == 0 && c.heading().is_none() {
+    let opens_section = c.kind & crate::recognize::kind::SECTION != 0;
+    if c.chars <= 40 && (t.ends_with([':', '：']) || opens_section) && b & bit::BYLINE == 0 && c.heading().is_none() {
         b |= bit::LEAD_IN;
     }
     b

@@ -134,7 +134,7 @@ mod tests {
             Some("zh-Hant"),
             "should see traditional"
         );
-        let neutral = "今天上午，市民在公园里散步，天空晴朗，心情很好，大家都很高兴。";
+        let neutral = "今天上午，市民在江岸散步，天空晴朗，心情很好，大家都很高兴。";
         assert_eq!(detect([neutral].into_iter(), None, Some("Big5")).as_deref(), Some("zh-Hant"), "Big5 breaks a tie");
         assert_eq!(
             detect([neutral].into_iter(), Some("zh-TW"), None).as_deref(),

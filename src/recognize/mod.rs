@@ -124,8 +124,9 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, tab: bool, labels: &mut 
     // a heading is the line without a "more" link after it: a prefix of at most 16 characters
     let heading = if chars <= 16 { heading::heading(text) } else { None };
     debug_assert!(heading.map_or(true, |h| text.starts_with(h) && h.len() <= 64), "a heading should start its line");
-    // a photo caption's labels credit the picture, not the article
-    let credits = if is_photo(words) { Vec::new() } else { credits_at(text, labels) };
+    // a photo caption's labels credit the picture, not the article (`（图片来源：…）`)
+    let captions = caption::caption(text, chars, words);
+    let credits = if is_photo(words) || captions { Vec::new() } else { credits_at(text, labels) };
     // every date in digits holds four or more; with fewer, only one in Chinese numerals is there
     let mut dates = if digits >= 4 { find_dates(text) } else { numeral_dates(text) };
     if dates.is_empty() {
@@ -136,7 +137,7 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, tab: bool, labels: &mut 
         }));
     }
     let mut kind = item::shape(text, tab);
-    if caption::caption(text, chars, words) {
+    if captions {
         kind |= kind::CAPTION;
     }
     kind |= match label::labelled(text, labels) {
