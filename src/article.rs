@@ -177,18 +177,31 @@ pub enum Content {
     Code { text: String, start: usize, end: usize },
 }
 
-impl Content {
-    /// The block's span in the input: (start, end) in UTF-16 code units.
-    pub fn span(&self) -> (usize, usize) {
-        match self {
+/// The `start` and `end` of a [`Content`] (by reference, shared or mutable as the block is).
+macro_rules! span_of {
+    ($block:expr) => {
+        match $block {
             Content::Paragraph { start, end, .. }
             | Content::Subheading { start, end, .. }
             | Content::List { start, end, .. }
             | Content::Quote { start, end, .. }
             | Content::Table { start, end, .. }
             | Content::Code { start, end, .. }
-            | Content::Figure(Figure { start, end, .. }) => (*start, *end),
+            | Content::Figure(Figure { start, end, .. }) => (start, end),
         }
+    };
+}
+
+impl Content {
+    /// The block's span in the input: (start, end) in UTF-16 code units.
+    pub fn span(&self) -> (usize, usize) {
+        let (start, end) = span_of!(self);
+        (*start, *end)
+    }
+
+    /// The block's span, to set.
+    pub(crate) fn span_mut(&mut self) -> (&mut usize, &mut usize) {
+        span_of!(self)
     }
 }
 

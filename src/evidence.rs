@@ -23,9 +23,10 @@
 //! - Description: `<meta name=description>`, `og:description`, `twitter:description`, JSON-LD
 //!   `description`; tags: `keywords`, `news_keywords`, every `article:tag`, JSON-LD `keywords`, split
 //!   as tag lines are; category: `article:section`, JSON-LD `articleSection`, `ColumnName` (government
-//!   sites' templates). Each comes before what the text's lines say (摘要：…, 关键词：…, 栏目：…).
-//! - URL: `<link rel=canonical>`, `og:url`, JSON-LD `url`, resolved against the caller's URL when
-//!   relative; the lead image: `og:image`, `twitter:image`, JSON-LD `image`, resolved against the
+//!   sites' templates). Each comes before what the text's lines say (摘要：…, 关键词：…, 栏目：…),
+//!   as the page states it (old templates fill both with the title).
+//! - URL: the first of `<link rel=canonical>`, `og:url`, JSON-LD `url` that is absolute or that the
+//!   caller's URL resolves; the lead image: `og:image`, `twitter:image`, JSON-LD `image`, resolved against the
 //!   page's address (its `<base>`, the caller's URL, else the canonical URL), before the body's first
 //!   picture. The declared language: `<html lang>`, `content-language`, `og:locale`.
 //! - Blocks that markup places in navigation, footers, comments, share bars, related lists or
@@ -68,8 +69,8 @@ pub struct Evidence {
     pub tags: Vec<String>,
     /// The section the article is filed under.
     pub category: Option<String>,
-    /// The canonical URL as written.
-    pub url: Option<String>,
+    /// The canonical URLs as written: `<link rel=canonical>`, `og:url`, JSON-LD `url`, those present.
+    pub urls: Vec<String>,
     /// The lead image's address as written, and its alternative text.
     pub image: Option<(String, Option<String>)>,
     /// The language the markup declares.
@@ -136,17 +137,9 @@ pub fn gather(html: &Html) -> Evidence {
     e.description = meta(&["description", "og:description", "twitter:description", "dc.description"])
         .and_then(text)
         .or_else(|| ld.description.as_deref().and_then(text));
-    for (k, v) in &raw.meta {
-        if matches!(k.as_str(), "keywords" | "news_keywords" | "article:tag") {
-            for t in tags(v) {
-                if !e.tags.contains(&t) {
-                    e.tags.push(t);
-                }
-            }
-        }
-    }
-    for k in &ld.keywords {
-        for t in tags(k) {
+    let keywords = raw.meta.iter().filter(|(k, _)| matches!(k.as_str(), "keywords" | "news_keywords" | "article:tag"));
+    for v in keywords.map(|(_, v)| v).chain(&ld.keywords) {
+        for t in tags(v) {
             if !e.tags.contains(&t) {
                 e.tags.push(t);
             }
@@ -155,12 +148,12 @@ pub fn gather(html: &Html) -> Evidence {
     e.category = meta(&["article:section", "og:article:section", "columnname"])
         .and_then(text)
         .or_else(|| ld.section.as_deref().and_then(text));
-    e.url = raw
-        .canonical
-        .clone()
-        .or_else(|| meta(&["og:url"]).map(str::to_string))
-        .or(ld.url)
-        .filter(|u| !u.trim().is_empty());
+    e.urls = [raw.canonical.as_deref(), meta(&["og:url"]), ld.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .collect();
     e.image = meta(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])
         .map(str::to_string)
         .or(ld.image)
@@ -179,7 +172,7 @@ pub fn base(e: &Evidence, raw: &RawEvidence, url: Option<&str>) -> Option<String
     let page = url
         .filter(|u| crate::url::is_absolute(u))
         .map(str::to_string)
-        .or_else(|| e.url.clone().filter(|u| crate::url::is_absolute(u)));
+        .or_else(|| e.urls.iter().find(|u| crate::url::is_absolute(u)).cloned());
     match raw.base.as_deref() {
         Some(b) if crate::url::is_absolute(b) => Some(b.trim().to_string()),
         Some(b) => page.as_deref().and_then(|p| crate::url::resolve(p, b)).or(page),
@@ -576,17 +569,18 @@ pub fn apply(e: &Evidence, lines: &[Line], matched: bool, base: Option<&str>, a:
     if e.category.is_some() {
         a.category = e.category.clone();
     }
-    if let Some(u) = &e.url {
-        // a relative canonical address needs the caller's
-        let url = if crate::url::is_absolute(u) {
-            Some(u.trim().to_string())
+    // the first canonical address that is absolute, or that the caller's URL resolves
+    let page = a.url.clone();
+    let canonical = e.urls.iter().find_map(|u| {
+        if crate::url::is_absolute(u) {
+            Some(u.clone())
         } else {
-            a.url.as_deref().and_then(|page| crate::url::resolve(page, u))
-        };
-        if url.is_some() {
-            a.url = url;
-            a.host = a.url.as_deref().and_then(crate::url::host);
+            page.as_deref().and_then(|p| crate::url::resolve(p, u))
         }
+    });
+    if canonical.is_some() {
+        a.url = canonical;
+        a.host = a.url.as_deref().and_then(crate::url::host);
     }
     if let Some((src, alt)) = &e.image {
         let src = base.and_then(|b| crate::url::resolve(b, src)).unwrap_or_else(|| src.trim().to_string());

@@ -1118,6 +1118,64 @@ pub const MARKDOWN_SOURCE: &str = "来源";
 pub const NOTICE_LABELS: &[&str] =
     &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示", "Notice", "NOTICE"];
 
+/// The first (`last` false) or last characters of the words of `lists`, sorted, each once: the
+/// first `.1` of `.0` (`N` is at least the number of words). A line that holds none of them at that
+/// end holds none of the words there, which is all most lines are asked. Built when the crate is
+/// compiled.
+pub const fn edge_chars<const N: usize>(lists: &[&[&str]], last: bool) -> ([char; N], usize) {
+    let mut out = ['\0'; N];
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            // insert in order, once
+            let c = edge_char(lists[l][i], last);
+            let mut k = 0;
+            while k < n && (out[k] as u32) < (c as u32) {
+                k += 1;
+            }
+            if k == n || out[k] != c {
+                let mut j = n;
+                while j > k {
+                    out[j] = out[j - 1];
+                    j -= 1;
+                }
+                out[k] = c;
+                n += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    (out, n)
+}
+
+/// The first (`last` false) or last character of a non-empty word, decoded from its UTF-8 bytes in
+/// a constant.
+pub const fn edge_char(w: &str, last: bool) -> char {
+    let b = w.as_bytes();
+    let mut i = if last { b.len() - 1 } else { 0 };
+    while b[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    let (mut code, len) = match b[i] {
+        0x00..=0x7F => (b[i] as u32, 1),
+        0xC0..=0xDF => ((b[i] & 0x1F) as u32, 2),
+        0xE0..=0xEF => ((b[i] & 0x0F) as u32, 3),
+        _ => ((b[i] & 0x07) as u32, 4),
+    };
+    let mut k = 1;
+    while k < len {
+        code = (code << 6) | (b[i + k] & 0x3F) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("a lexicon word should be UTF-8"),
+    }
+}
+
 /// A byline label found in a line: its byte range and its index in [`LABELS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LabelMatch {

@@ -168,15 +168,7 @@ pub fn to_spans(content: &mut [Content], figures: &mut [Figure], blocks: &[Block
         *end = blocks.get(*end).map_or(*start, |b| b.end);
     };
     for c in content.iter_mut() {
-        let (start, end) = match c {
-            Content::Paragraph { start, end, .. }
-            | Content::Subheading { start, end, .. }
-            | Content::List { start, end, .. }
-            | Content::Quote { start, end, .. }
-            | Content::Table { start, end, .. }
-            | Content::Code { start, end, .. }
-            | Content::Figure(Figure { start, end, .. }) => (start, end),
-        };
+        let (start, end) = c.span_mut();
         fix(start, end);
     }
     for f in figures.iter_mut() {

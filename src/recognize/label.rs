@@ -13,7 +13,7 @@
 //!   words (`New York` stays one tag); each tag once, in order.
 
 use crate::blocks::{is_cjk, is_space};
-use crate::lexicon::{LabelMatch, CATEGORY_LABELS, LABEL_SEPARATORS, SUMMARY_LABELS, TAG_LABELS};
+use crate::lexicon::{edge_chars, LabelMatch, CATEGORY_LABELS, LABEL_SEPARATORS, SUMMARY_LABELS, TAG_LABELS};
 
 /// What a labelled line labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub enum Label {
 
 /// The first characters of the labels, sorted, each once: a line that opens with none of them is
 /// no labelled line, which is all most lines are asked (computed when the crate is compiled).
-static FIRSTS: ([char; FIRSTS_MAX], usize) = firsts();
+static FIRSTS: ([char; FIRSTS_MAX], usize) = edge_chars(&[SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS], false);
 
 /// The low bytes of [`FIRSTS`], as a set of 256 bits.
 static LOW_BYTES: [u64; 4] = {
@@ -43,56 +43,6 @@ static LOW_BYTES: [u64; 4] = {
 };
 
 const FIRSTS_MAX: usize = SUMMARY_LABELS.len() + TAG_LABELS.len() + CATEGORY_LABELS.len();
-
-const fn firsts() -> ([char; FIRSTS_MAX], usize) {
-    let mut out = ['\0'; FIRSTS_MAX];
-    let mut n = 0;
-    let lists = [SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            // insert in order, once
-            let c = first_char(lists[l][i]);
-            let mut k = 0;
-            while k < n && (out[k] as u32) < (c as u32) {
-                k += 1;
-            }
-            if k == n || out[k] != c {
-                let mut j = n;
-                while j > k {
-                    out[j] = out[j - 1];
-                    j -= 1;
-                }
-                out[k] = c;
-                n += 1;
-            }
-            i += 1;
-        }
-        l += 1;
-    }
-    (out, n)
-}
-
-/// The first character of a non-empty word, in a constant (UTF-8 decoded by hand).
-const fn first_char(w: &str) -> char {
-    let b = w.as_bytes();
-    let c = match b[0] {
-        x if x < 0x80 => x as u32,
-        x if x < 0xE0 => ((x as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F),
-        x if x < 0xF0 => ((x as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F),
-        x => {
-            ((x as u32 & 0x07) << 18)
-                | ((b[1] as u32 & 0x3F) << 12)
-                | ((b[2] as u32 & 0x3F) << 6)
-                | (b[3] as u32 & 0x3F)
-        }
-    };
-    match char::from_u32(c) {
-        Some(c) => c,
-        None => panic!("a label should be text"),
-    }
-}
 
 /// The kind of label that opens `text` and the value after it, or `None`. `labels` are the line's
 /// byline labels: the value stops at the first one.
