@@ -15,7 +15,8 @@
 //!   bullet or a number (consecutive ones of the same kind make one list); its text drops the marker;
 //! - a subheading: a section heading inside the text, an `<h2>`…`<h6>`, a bold line alone of at most
 //!   40 characters that is no sentence, a short line opened by a section marker (`一、总体要求`), or
-//!   a line of at most 20 characters without punctuation between two paragraphs of prose;
+//!   a line of 4 to 20 characters without punctuation between two paragraphs of prose; never a line
+//!   that opens with a dash (an attribution: `——习近平`);
 //! - else a paragraph, cleaned as the body's paragraphs are.
 //!
 //! Pictures (HTML): the visible `<img>`s inside the element that holds the article's lines, after
@@ -226,12 +227,14 @@ fn piece(cues: &[Cues], layout: &Layout, html: Option<&Html>, lines: &[usize], k
     if c.chars > 40 || c.prose {
         return Piece::Paragraph;
     }
-    let sentence = text.ends_with(['。', '！', '？', '；', '，', '.', '!', '?', ';', ',', '…', '”', '：', ':']);
+    // a sentence, or an attribution (`——习近平`), is no heading
+    let sentence = text.ends_with(['。', '！', '？', '；', '，', '.', '!', '?', ';', ',', '…', '”', '：', ':'])
+        || text.starts_with(['—', '―', '-']);
     let prose = |j: Option<&usize>| j.is_some_and(|&j| cues[j].prose && layout.body.binary_search(&j).is_ok());
     let subheading = !sentence
         && (has(marks::BOLD)
             || (c.kind & kind::SECTION != 0 && c.chars <= 30 && c.punct <= 1)
-            || (c.chars <= 20
+            || ((4..=20).contains(&c.chars)
                 && c.punct == 0
                 && prose(k.checked_sub(1).and_then(|p| lines.get(p)))
                 && prose(lines.get(k + 1))));
