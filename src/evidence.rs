@@ -44,7 +44,7 @@ use crate::article::{Article, Diagnostic, Image, Role};
 use crate::blocks::html::{marks, Hint, Html, RawEvidence};
 use crate::blocks::{is_cjk, is_space, Line};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::NOTICE_LABELS;
+use crate::lexicon::notice_label;
 use crate::recognize::date::{civil_from_days, days_from_civil};
 use crate::recognize::label::tags;
 
@@ -431,12 +431,12 @@ pub fn drop_leading_note(cues: &[Cues], layout: &mut Layout) {
 }
 
 /// After the body search: a closing paragraph that opens with a notice label and a colon
-/// ([`NOTICE_LABELS`]: 免责声明：…, 声明：…) is the site's notice, not the article's last paragraph.
+/// ([`crate::lexicon::NOTICE_LABELS`]: 免责声明：…, 声明：…) is the site's notice, not the article's last paragraph.
 pub fn drop_trailing_notice(cues: &[Cues], layout: &mut Layout) {
     while layout.body.len() >= 2 {
         let last = *layout.body.last().expect("a body block");
         let t = cues[last].line.text.trim_start_matches(['【', '[', '（', '(']);
-        let notice = NOTICE_LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+        let notice = notice_label(t);
         if !notice {
             break;
         }

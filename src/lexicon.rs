@@ -1118,6 +1118,56 @@ pub const MARKDOWN_SOURCE: &str = "来源";
 pub const NOTICE_LABELS: &[&str] =
     &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示", "Notice", "NOTICE"];
 
+/// The first characters of [`NOTICE_LABELS`] (built when the crate is compiled).
+static NOTICE_FIRSTS: CharFilter = CharFilter::new(&[], &[NOTICE_LABELS]);
+
+/// Whether `text` opens with a notice label and a colon (`免责声明：…`, `Notice: …`). Most lines
+/// are answered by their first character.
+pub fn notice_label(text: &str) -> bool {
+    let Some(first) = text.chars().next() else { return false };
+    NOTICE_FIRSTS.may_hold(first)
+        && NOTICE_LABELS.iter().any(|l| text.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+}
+
+/// A quick test of a line's first character: a set of characters kept as 4,096 bits, one for each
+/// value of a character's low 12 bits. It may say yes for a character not in the set (the caller
+/// then looks closer), never no for one in it; most characters are answered in a few instructions.
+pub struct CharFilter([u64; 64]);
+
+impl CharFilter {
+    /// The set of `chars` and of the first characters of `words` (built when the crate is compiled).
+    pub const fn new(chars: &[&[char]], words: &[&[&str]]) -> Self {
+        let mut bits = [0u64; 64];
+        let mut l = 0;
+        while l < chars.len() {
+            let mut i = 0;
+            while i < chars[l].len() {
+                let k = chars[l][i] as usize & 0xFFF;
+                bits[k / 64] |= 1 << (k % 64);
+                i += 1;
+            }
+            l += 1;
+        }
+        let mut l = 0;
+        while l < words.len() {
+            let mut i = 0;
+            while i < words[l].len() {
+                let k = char_at(words[l][i], 0).0 as usize & 0xFFF;
+                bits[k / 64] |= 1 << (k % 64);
+                i += 1;
+            }
+            l += 1;
+        }
+        CharFilter(bits)
+    }
+
+    /// Whether `c` may be in the set.
+    pub fn may_hold(&self, c: char) -> bool {
+        let k = c as usize & 0xFFF;
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 /// The first (`last` false) or last characters of the words of `lists`, sorted, each once: the
 /// first `.1` of `.0` (`N` is at least the number of words). A line that holds none of them at that
 /// end holds none of the words there, which is all most lines are asked. Built when the crate is
@@ -1159,6 +1209,12 @@ pub const fn edge_char(w: &str, last: bool) -> char {
     while b[i] & 0xC0 == 0x80 {
         i -= 1;
     }
+    char_at(w, i).0
+}
+
+/// The character that starts at byte `i` of `w` and its length in bytes, in a constant.
+pub const fn char_at(w: &str, i: usize) -> (char, usize) {
+    let b = w.as_bytes();
     let (mut code, len) = match b[i] {
         0x00..=0x7F => (b[i] as u32, 1),
         0xC0..=0xDF => ((b[i] & 0x1F) as u32, 2),
@@ -1171,7 +1227,7 @@ pub const fn edge_char(w: &str, last: bool) -> char {
         k += 1;
     }
     match char::from_u32(code) {
-        Some(c) => c,
+        Some(c) => (c, len),
         None => panic!("a lexicon word should be UTF-8"),
     }
 }

@@ -15,7 +15,7 @@
 
 use super::{closing_caption, closing_credit, code, is_cjk, runs_on, salutation, Cues};
 use crate::blocks::html::{marks, Hint, Html};
-use crate::lexicon::{HEADLINE_CONNECTIVES, NOTICE_LABELS, RELATIVE_TIMES};
+use crate::lexicon::{find_word, notice_label, HEADLINE_CONNECTIVES, RELATIVE_TIMES};
 use crate::recognize::breadcrumb;
 
 /// The markup around the lines of an HTML page, index for index with the lines.
@@ -255,7 +255,9 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     v.flag(Own::credit_bracketed, credits.iter().any(|k| k.bracketed));
     v.flag(Own::date, !c.dates().is_empty());
     v.flag(Own::date_only, super::date_only_line(c));
-    v.flag(Own::relative_time, c.chars <= 40 && RELATIVE_TIMES.iter().any(|r| t.contains(r)));
+    // `find_word`, not `str::contains`: a short word in a short line, where building a searcher
+    // for each of the words costs more than the search
+    v.flag(Own::relative_time, c.chars <= 40 && RELATIVE_TIMES.iter().any(|r| find_word(t, r).is_some()));
     v.flag(Own::path, bits & bit::PATH != 0);
     v.flag(Own::heading, c.heading().is_some());
     v.flag(Own::footer, c.footer);
@@ -264,10 +266,7 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     v.flag(Own::caption, c.chars <= 80 && c.caption());
     v.flag(Own::closing_caption, closing_caption(c));
     let bare = t.trim_start_matches(['【', '[', '（', '(']);
-    v.flag(
-        Own::notice_label,
-        NOTICE_LABELS.iter().any(|l| bare.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':']))),
-    );
+    v.flag(Own::notice_label, notice_label(bare));
     let bracketed = t.starts_with(['（', '(', '【', '[']) && t.ends_with(['）', ')', '】', ']']);
     v.flag(Own::bracketed_note, bracketed && labelled(bare));
     v.flag(Own::code, code(t));

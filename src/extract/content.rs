@@ -31,7 +31,7 @@ use super::body;
 use crate::article::{Block, Content, Figure};
 use crate::blocks::html::{marks, Html, HtmlImage};
 use crate::classify::{code, Cues, Layout};
-use crate::lexicon::IMAGE_FURNITURE;
+use crate::lexicon::{find_word, IMAGE_FURNITURE};
 use crate::recognize::{caption, item, kind};
 
 /// What a line is in the content.
@@ -307,7 +307,7 @@ fn pictures<'h>(html: &'h Html, layout: &Layout, lines: &[usize]) -> Vec<&'h Htm
         .filter(|img| img.marks & NOT_ARTICLE == 0)
         .filter(|img| {
             let src = img.src.to_ascii_lowercase();
-            !IMAGE_FURNITURE.iter().any(|w| src.contains(w))
+            !IMAGE_FURNITURE.iter().any(|w| find_word(&src, w).is_some())
         })
         .filter(|img| element_chain(html, img.parent).any(|e| e == holder))
         .filter(|img| {

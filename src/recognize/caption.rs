@@ -14,6 +14,9 @@
 
 use crate::lexicon::{word, CAPTION_OPENINGS};
 
+/// The first characters of the caption openings ([`CAPTION_OPENINGS`]).
+pub const CAPTION_FIRSTS: &[char] = &['图', '圖', '资', '資', '配', '摄', '攝'];
+
 /// The longest line that a picture credit at its end makes a caption (a paragraph may end with
 /// a photographer's name too, in a sentence about the picture).
 const ENDING_CHARS: u32 = 80;
@@ -29,7 +32,7 @@ pub fn caption(text: &str, chars: u32, words: u16) -> bool {
     }
     let bare = text.trim_start_matches(['(', '（', '【', '[']);
     // every opening starts with one of these: most lines are rejected by their first character
-    let may_open = bare.starts_with(['图', '圖', '资', '資', '配', '摄', '攝']);
+    let may_open = bare.starts_with(CAPTION_FIRSTS);
     (may_open && CAPTION_OPENINGS.iter().any(|w| bare.starts_with(w)))
         || (chars <= ENDING_CHARS && words & word::PHOTO_ENDING != 0 && !text.ends_with(['。', '！', '？']))
 }
@@ -50,6 +53,13 @@ mod tests {
 
     fn is_caption(text: &str) -> bool {
         caption(text, char_count(text) as u32, scan_line(text, &mut Vec::new()))
+    }
+
+    #[test]
+    fn the_first_characters_are_the_openings() {
+        for w in CAPTION_OPENINGS {
+            assert!(w.starts_with(CAPTION_FIRSTS), "{w} should open with one of CAPTION_FIRSTS");
+        }
     }
 
     #[test]

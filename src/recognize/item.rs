@@ -17,7 +17,19 @@
 //! Whether such lines form a list or a table in the article, and whether they belong to it at all
 //! (link lists have bullets too), is for the classifier and the extractor.
 
-use crate::lexicon::{BULLETS, CHINESE_NUMERALS, CIRCLED_NUMBERS};
+use crate::lexicon::{CharFilter, BULLETS, CHINESE_NUMERALS, CIRCLED_NUMBERS};
+
+/// The characters that may open an item or a section marker: bullets, numbers, numerals, 第,
+/// brackets, `-`, `*`, `+` and digits.
+pub const OPENING_CHARS: [&[char]; 4] = [
+    BULLETS,
+    CIRCLED_NUMBERS,
+    CHINESE_NUMERALS,
+    &['第', '(', '（', '-', '*', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+];
+
+/// [`OPENING_CHARS`], for the first look at a line.
+static OPENERS: CharFilter = CharFilter::new(&OPENING_CHARS, &[]);
 
 /// What opens a line and how it divides, as bits.
 pub mod shape {
@@ -58,14 +70,7 @@ fn marker(text: &str) -> Option<(Shape, usize)> {
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
     // most lines open with an ideograph that opens nothing, or with a letter: a first look
-    let c = first as u32;
-    let may_open = c < 0x80
-        || (0x2000..0x3100).contains(&c)
-        || c == 0xB7
-        || c == 0xFF08
-        || CHINESE_NUMERALS.contains(&first)
-        || first == '第';
-    if !may_open || (c < 0x80 && !(first.is_ascii_digit() || matches!(first, '-' | '*' | '+' | '('))) {
+    if !OPENERS.may_hold(first) {
         return None;
     }
     let after = |n: usize| -> Option<usize> {

@@ -13,7 +13,7 @@
 //!   words (`New York` stays one tag); each tag once, in order.
 
 use crate::blocks::{is_cjk, is_space};
-use crate::lexicon::{edge_chars, LabelMatch, CATEGORY_LABELS, LABEL_SEPARATORS, SUMMARY_LABELS, TAG_LABELS};
+use crate::lexicon::{char_at, CharFilter, LabelMatch, CATEGORY_LABELS, LABEL_SEPARATORS, SUMMARY_LABELS, TAG_LABELS};
 
 /// What a labelled line labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,28 +26,55 @@ pub enum Label {
     Category,
 }
 
-/// The first characters of the labels, sorted, each once: a line that opens with none of them is
-/// no labelled line, which is all most lines are asked (computed when the crate is compiled).
-static FIRSTS: ([char; FIRSTS_MAX], usize) = edge_chars(&[SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS], false);
-
-/// The low bytes of [`FIRSTS`], as a set of 256 bits.
-static LOW_BYTES: [u64; 4] = {
-    let mut set = [0u64; 4];
-    let mut i = 0;
-    while i < FIRSTS.1 {
-        let low = FIRSTS.0[i] as u32 & 0xFF;
-        set[(low >> 6) as usize] |= 1 << (low & 63);
-        i += 1;
+/// The first two characters of every label, as keys (see [`key`]), sorted and each once: a line whose
+/// first two characters (after opening brackets) are no label's is no labelled line, which is all
+/// most lines are asked (built when the crate is compiled).
+static OPENINGS: ([u64; LABELS], usize) = {
+    let mut out = [0u64; LABELS];
+    let mut n = 0;
+    let lists = [SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let (a, len) = char_at(lists[l][i], 0);
+            let (b, _) = char_at(lists[l][i], len);
+            let k = key(a, b);
+            // insert in order, once
+            let mut j = 0;
+            while j < n && out[j] < k {
+                j += 1;
+            }
+            if j == n || out[j] != k {
+                let mut m = n;
+                while m > j {
+                    out[m] = out[m - 1];
+                    m -= 1;
+                }
+                out[j] = k;
+                n += 1;
+            }
+            i += 1;
+        }
+        l += 1;
     }
-    set
+    (out, n)
 };
 
-const FIRSTS_MAX: usize = SUMMARY_LABELS.len() + TAG_LABELS.len() + CATEGORY_LABELS.len();
+const LABELS: usize = SUMMARY_LABELS.len() + TAG_LABELS.len() + CATEGORY_LABELS.len();
+
+/// The labels' first characters, for the first look at a line.
+static FIRSTS: CharFilter = CharFilter::new(&[], &[SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS]);
+
+/// Two characters as one number.
+const fn key(a: char, b: char) -> u64 {
+    ((a as u64) << 21) | b as u64
+}
 
 /// The kind of label that opens `text` and the value after it, or `None`. `labels` are the line's
 /// byline labels: the value stops at the first one.
 pub fn labelled<'a>(text: &'a str, labels: &[LabelMatch]) -> Option<(Label, &'a str)> {
-    // the first character after any opening brackets: most lines are rejected by it
+    // the first two characters after any opening brackets: most lines are rejected by them
     let mut bare = text;
     let first = loop {
         let c = bare.chars().next()?;
@@ -56,10 +83,11 @@ pub fn labelled<'a>(text: &'a str, labels: &[LabelMatch]) -> Option<(Label, &'a 
         }
         bare = &bare[c.len_utf8()..];
     };
-    // a bit per low byte of the first characters first: most characters fail there
-    if LOW_BYTES[usize::from(first as u32 as u8 >> 6)] & (1 << (first as u32 & 63)) == 0
-        || FIRSTS.0[..FIRSTS.1].binary_search(&first).is_err()
-    {
+    if !FIRSTS.may_hold(first) {
+        return None;
+    }
+    let second = bare[first.len_utf8()..].chars().next()?;
+    if OPENINGS.0[..OPENINGS.1].binary_search(&key(first, second)).is_err() {
         return None;
     }
     let offset = text.len() - bare.len();

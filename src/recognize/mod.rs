@@ -39,9 +39,24 @@ pub mod item;
 pub mod label;
 pub mod relative;
 
-use crate::lexicon::{scan_line, word, Field, LabelMatch};
+use crate::lexicon::{scan_line, word, CharFilter, Field, LabelMatch, CATEGORY_LABELS, SUMMARY_LABELS, TAG_LABELS};
+use caption::CAPTION_FIRSTS;
 use credit::{credits_at, Credit};
 use date::{find_dates, numeral_dates, short_date, DateMatch};
+
+/// The characters that may open an item, a section marker, a caption or a labelled line (and the
+/// brackets before them): the first look [`line`] takes at a line.
+static OPENERS: CharFilter = CharFilter::new(
+    &[
+        item::OPENING_CHARS[0],
+        item::OPENING_CHARS[1],
+        item::OPENING_CHARS[2],
+        item::OPENING_CHARS[3],
+        CAPTION_FIRSTS,
+        &['(', '（', '【', '['],
+    ],
+    &[SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS],
+);
 
 /// What the recognizers found on one line.
 #[derive(Debug)]
@@ -124,8 +139,11 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, tab: bool, labels: &mut 
     // a heading is the line without a "more" link after it: a prefix of at most 16 characters
     let heading = if chars <= 16 { heading::heading(text) } else { None };
     debug_assert!(heading.map_or(true, |h| text.starts_with(h) && h.len() <= 64), "a heading should start its line");
+    // what opens the line: most lines open with a character that opens no item, caption or label
+    // line, and are spared those recognizers' closer looks
+    let opens = text.chars().next().is_some_and(|c| OPENERS.may_hold(c));
     // a photo caption's labels credit the picture, not the article (`（图片来源：…）`)
-    let captions = caption::caption(text, chars, words);
+    let captions = (opens || words & word::PHOTO_ENDING != 0) && caption::caption(text, chars, words);
     let credits = if is_photo(words) || captions { Vec::new() } else { credits_at(text, labels) };
     // every date in digits holds four or more; with fewer, only one in Chinese numerals is there
     let mut dates = if digits >= 4 { find_dates(text) } else { numeral_dates(text) };
@@ -136,11 +154,11 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, tab: bool, labels: &mut 
             short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
         }));
     }
-    let mut kind = item::shape(text, tab);
+    let mut kind = if opens || tab { item::shape(text, tab) } else { 0 };
     if captions {
         kind |= kind::CAPTION;
     }
-    kind |= match label::labelled(text, labels) {
+    kind |= match if opens { label::labelled(text, labels) } else { None } {
         Some((label::Label::Summary, _)) => kind::SUMMARY,
         Some((label::Label::Tags, _)) => kind::TAGS,
         Some((label::Label::Category, _)) => kind::CATEGORY,
