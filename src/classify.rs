@@ -78,6 +78,8 @@ pub struct Cues<'a> {
     pub kind: u8,
     /// A section heading that stands inside the text ([`in_body_subheading`]): a subheading.
     pub subheading: bool,
+    /// A relative time (`3小时前`, `昨天`) stands in the line.
+    pub relative: bool,
     /// The line's labelled credits and dates, boxed together: most lines have neither, and then
     /// this is one null word.
     matches: Option<Box<Matches<'a>>>,
@@ -98,6 +100,7 @@ impl<'a> Cues<'a> {
             heading_len: 0,
             kind: 0,
             subheading: false,
+            relative: false,
             matches: None,
         }
     }
@@ -290,6 +293,7 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
                 heading_len,
                 kind,
                 subheading: false,
+                relative: words & word::RELATIVE_TIME != 0,
                 matches: found.matches,
             }
         })
@@ -462,7 +466,7 @@ pub fn classify(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> La
 /// class caption).
 fn caption(cues: &[Cues], i: usize, markup: Option<&Markup>) -> bool {
     cues[i].kind & kind::CAPTION != 0
-        || closing_caption(&cues[i])
+        || (cues[i].line.text.ends_with([')', '）']) && closing_caption(&cues[i]))
         || markup.is_some_and(|m| m.hints[i].has(crate::blocks::html::marks::CAPTION) && !cues[i].is_byline())
 }
 

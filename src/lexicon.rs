@@ -657,6 +657,8 @@ pub mod word {
     pub const PHOTO_OPENING: u16 = 1 << 5;
     /// A [`PHOTO_ENDINGS`](super::PHOTO_ENDINGS) ending (counts at the line's end, before closing brackets).
     pub const PHOTO_ENDING: u16 = 1 << 6;
+    /// A [`RELATIVE_TIMES`](super::RELATIVE_TIMES) word, anywhere in the line.
+    pub const RELATIVE_TIME: u16 = 1 << 7;
 }
 
 /// One word of [`LINE_WORDS`]: the lists it belongs to ([`word`] bits) and, for a byline label,
@@ -670,7 +672,8 @@ pub struct LineWord {
 }
 
 /// Every word a line is searched for, in one automaton: the byline labels, furniture, notice and
-/// footer words, and the openings and endings of original-title notes, notices and photo credits.
+/// footer words, relative times, and the openings and endings of original-title notes, notices and
+/// photo credits.
 /// One pass over a line reports every occurrence of every word (overlapping), so one scan serves
 /// all the lists; the word's index is that of its [`LineWord`] in [`LINE_WORD_TABLE`]. The compiler
 /// computes the automaton from the lists (see [`dfa`]): a first parse builds nothing.
@@ -678,10 +681,11 @@ pub static LINE_WORDS: Dfa<{ dfa::states(&LINE_WORD_LIST.words) }, { dfa::classe
     Dfa::new(&LINE_WORD_LIST.words);
 
 /// The lists of [`LINE_WORDS`] besides the byline labels, with their [`word`] bits.
-const LINE_LISTS: [(&[&str], u16); 7] = [
+const LINE_LISTS: [(&[&str], u16); 8] = [
     (FURNITURE, word::FURNITURE),
     (NOTICE_WORDS, word::NOTICE),
     (FOOTER, word::FOOTER),
+    (RELATIVE_TIMES, word::RELATIVE_TIME),
     (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
     (NOTICES, word::NOTICE_OPENING),
     (PHOTO_OPENINGS, word::PHOTO_OPENING),
@@ -1264,7 +1268,7 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
     LINE_WORDS.for_each_match(line.as_bytes(), |start, end, id| {
         let w = LINE_WORD_TABLE[id];
         let (opening, ending) = bounds();
-        let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
+        let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER | word::RELATIVE_TIME);
         if start == opening {
             lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
         }
@@ -1349,6 +1353,7 @@ mod tests {
             (any(FURNITURE), word::FURNITURE),
             (any(NOTICE_WORDS), word::NOTICE),
             (any(FOOTER), word::FOOTER),
+            (any(RELATIVE_TIMES), word::RELATIVE_TIME),
             (ORIGINAL_TITLE.iter().any(|p| opening.starts_with(p)), word::ORIGINAL_TITLE),
             (NOTICES.iter().any(|p| opening.starts_with(p)), word::NOTICE_OPENING),
             (PHOTO_OPENINGS.iter().any(|p| line.starts_with(p)), word::PHOTO_OPENING),
@@ -1360,7 +1365,9 @@ mod tests {
     /// Every word of every list, and pieces around them.
     fn pieces() -> Vec<&'static str> {
         let mut all: Vec<&str> = LABELS.iter().map(|(w, _)| *w).collect();
-        for list in [FURNITURE, NOTICE_WORDS, FOOTER, ORIGINAL_TITLE, NOTICES, PHOTO_OPENINGS, PHOTO_ENDINGS] {
+        for list in
+            [FURNITURE, NOTICE_WORDS, FOOTER, ORIGINAL_TITLE, NOTICES, PHOTO_OPENINGS, PHOTO_ENDINGS, RELATIVE_TIMES]
+        {
             all.extend(list);
         }
         all.extend(["（", "(", "【", "[", ")", "）", "：", " ", "张三", "本", "文", "编", "辑", "，", "。"]);

@@ -15,7 +15,7 @@
 
 use super::{closing_caption, closing_credit, code, is_cjk, runs_on, salutation, Cues};
 use crate::blocks::html::{marks, Hint, Html};
-use crate::lexicon::{find_word, notice_label, HEADLINE_CONNECTIVES, RELATIVE_TIMES};
+use crate::lexicon::{notice_label, HEADLINE_CONNECTIVES};
 use crate::recognize::breadcrumb;
 
 /// The markup around the lines of an HTML page, index for index with the lines.
@@ -255,9 +255,7 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     v.flag(Own::credit_bracketed, credits.iter().any(|k| k.bracketed));
     v.flag(Own::date, !c.dates().is_empty());
     v.flag(Own::date_only, super::date_only_line(c));
-    // `find_word`, not `str::contains`: a short word in a short line, where building a searcher
-    // for each of the words costs more than the search
-    v.flag(Own::relative_time, c.chars <= 40 && RELATIVE_TIMES.iter().any(|r| find_word(t, r).is_some()));
+    v.flag(Own::relative_time, c.chars <= 40 && c.relative);
     v.flag(Own::path, bits & bit::PATH != 0);
     v.flag(Own::heading, c.heading().is_some());
     v.flag(Own::footer, c.footer);

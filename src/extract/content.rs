@@ -200,7 +200,8 @@ fn piece(cues: &[Cues], layout: &Layout, html: Option<&Html>, lines: &[usize], k
     if layout.captions.binary_search(&i).is_ok() {
         return Piece::Caption;
     }
-    if html.is_none() && code(text) {
+    // program text opens with an ASCII character: a look at the first byte spares the rest the test
+    if html.is_none() && text.as_bytes()[0] < 0x80 && code(text) {
         return Piece::Code { group: TEXT };
     }
     if html.is_some_and(|h| h.cells(i).is_some()) {

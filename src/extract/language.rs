@@ -3,7 +3,7 @@
 //! In: a sample of the article's text (its headline and body), the language the markup declares
 //! (`<html lang>`, `content-language`, `og:locale`) and the encoding its bytes came in. Out: a BCP 47
 //! tag — `zh-Hans`, `zh-Hant`, `ja`, `ko`, or the declared tag of another language — or `None`.
-//! Rules, on the first 600 characters of the sample (enough: the characters that tell the scripts
+//! Rules, on the first 240 characters of the sample (enough: the characters that tell the scripts
 //! apart are among the most frequent):
 //! - kana make up a tenth of the ideographs (and there are ten of them or more): `ja`; more Hangul
 //!   syllables than ideographs (ten or more): `ko`;
@@ -19,7 +19,7 @@ use crate::blocks::is_cjk;
 use crate::lexicon::SCRIPT_PAIRS;
 
 /// Characters of the sample that are looked at.
-const SAMPLE: usize = 600;
+const SAMPLE: usize = 240;
 
 /// The block of ideographs [`SCRIPT_PAIRS`] lies in: U+4E00 to U+9FFF.
 const FIRST: u32 = 0x4e00;
