@@ -3,6 +3,53 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
+ * A picture of the body, with its caption.
+ */
+export interface Figure {
+    /**
+     * The picture\'s address (resolved against the page\'s URL when it is known); `None` for a
+     * caption in text, whose picture the text does not hold.
+     */
+    src: string | null;
+    /**
+     * The picture\'s alternative text (`<img alt>`).
+     */
+    alt: string | null;
+    /**
+     * The caption: `<figcaption>`, or the caption lines under or over the picture (图为…,
+     * `（林可摄）`, 资料图 …), joined.
+     */
+    caption: string | null;
+    /**
+     * Start of the figure in the input (the `<img>` tag, or its first caption line), in UTF-16
+     * code units.
+     */
+    start: number;
+    /**
+     * End (exclusive) of the figure in the input (its last caption line, or the `<img>` tag).
+     */
+    end: number;
+}
+
+/**
+ * A picture: the lead image ([`Article::image`]).
+ */
+export interface Image {
+    /**
+     * The picture\'s address, resolved against the page\'s URL when it is known.
+     */
+    src: string;
+    /**
+     * Its alternative text, if the page gives one.
+     */
+    alt: string | null;
+    /**
+     * Its caption, when the picture is one of the body\'s figures and has one.
+     */
+    caption: string | null;
+}
+
+/**
  * A remark about the input: something missing, odd or assumed.
  */
 export interface Diagnostic {
@@ -51,7 +98,19 @@ export interface Options {
      * [`crate::parse_with`] ignores it.
      */
     encoding?: Encoding;
+    /**
+     * The page\'s address (`https://www.example.com/news/1.html`), when the caller knows it:
+     * relative picture addresses resolve against it, and it is the Article\'s `url` when the page
+     * names no canonical one.
+     */
+    url?: string | null;
 }
+
+/**
+ * One block of the article\'s content ([`Article::content`]). `start` and `end` are its span in
+ * the input, in UTF-16 code units, from its first line\'s start to its last line\'s end.
+ */
+export type Content = { type: "paragraph"; text: string; start: number; end: number } | { type: "subheading"; text: string; start: number; end: number } | { type: "list"; ordered: boolean; items: string[]; start: number; end: number } | { type: "quote"; text: string; start: number; end: number } | { type: "table"; rows: string[][]; start: number; end: number } | ({ type: "figure" } & Figure) | { type: "code"; text: string; start: number; end: number };
 
 /**
  * One entry of a trailing section.
@@ -141,6 +200,11 @@ export interface Article {
      */
     title: string | null;
     /**
+     * The article\'s summary: the page\'s description (`<meta name=description>`, `og:description`,
+     * JSON-LD `description`), else a 摘要 / 导读 / 核心提示 line, without its label.
+     */
+    description: string | null;
+    /**
      * Persons credited with writing or reporting (作者, 记者, 文, 通讯员, datelines, signatures).
      */
     authors: string[];
@@ -166,13 +230,54 @@ export interface Article {
      */
     breadcrumb: string[];
     /**
+     * The section or channel the article is filed under (`article:section`, JSON-LD
+     * `articleSection`, a 栏目 / 频道 line, else the breadcrumb\'s last part below the site).
+     */
+    category: string | null;
+    /**
+     * Keywords and tags (`<meta name=keywords>`, `article:tag`, JSON-LD `keywords`, a 关键词 /
+     * 标签 / Tags line), each once, in the page\'s order.
+     */
+    tags: string[];
+    /**
+     * The article\'s address: the page\'s canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD
+     * `url`), else [`crate::Options::url`].
+     */
+    url: string | null;
+    /**
+     * The host of [`Article::url`] (`www.example.com`), lower-cased.
+     */
+    host: string | null;
+    /**
+     * The language as a BCP 47 tag: `zh-Hans` or `zh-Hant` for Chinese (from the characters, the
+     * markup\'s `lang` and the encoding: Big5 is traditional), another language\'s tag as the markup
+     * gives it (`en`), or `None` when the page says nothing and holds little text.
+     */
+    language: string | null;
+    /**
+     * The lead image: `og:image`, JSON-LD `image`, or the body\'s first figure with a source.
+     */
+    image: Image | null;
+    /**
      * The dateline opening the body (`新华社巴黎12月9日电`, `本报讯`, `7月25日，`), when there is one.
      */
     dateline: Dateline | null;
     /**
-     * The article\'s paragraphs, nothing else.
+     * The article\'s paragraphs, nothing else: its text, lists and tables as lines of text, in
+     * order; picture captions are not text (they are in [`Article::figures`]).
      */
     body: string[];
+    /**
+     * The article\'s content as typed blocks, in order: paragraphs, subheadings, lists, quotes,
+     * tables, figures and code, each with its span.
+     */
+    content: Content[];
+    /**
+     * The body\'s pictures, in order: each with its source (resolved against the page\'s URL when
+     * it is known), alternative text, caption and span. Text has pictures only as their captions:
+     * a figure without a source.
+     */
+    figures: Figure[];
     /**
      * The page\'s trailing blocks (相关阅读, 热点新闻 …) with their items.
      */
@@ -240,6 +345,16 @@ export function parse(input: string | Uint8Array | ArrayBuffer, options?: Option
  * The promise rejects with a `TypeError` when `file` is not a `Blob` or `options` is invalid.
  */
 export function parseFile(file: Blob, options?: Options): Promise<Article>;
+
+/**
+ * The article as Markdown: the headline, a line of metadata (authors, source, time, site), then
+ * the content — paragraphs, subheadings, lists, quotes, tables, figures as `![alt](src)` with their
+ * captions, code — with the page's text escaped so that it shows as written.
+ *
+ * Throws a `TypeError` when `article` is not an Article (an object whose fields have the types
+ * `parse` gives them; missing fields count as empty).
+ */
+export function toMarkdown(article: Article): string;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 

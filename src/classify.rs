@@ -15,7 +15,11 @@
 //!    dated byline above, closing credits below. The run then grows over a salutation above it
 //!    (`女士们、先生们：`), a sentence cut at a comma, a text's opening subheading under the byline,
 //!    and short lines down to the closing credits; a photo caption closing it (`…。（BBC）`) and a
-//!    first paragraph that repeats later sentences (a summary box, a pull quote) leave it.
+//!    first paragraph that repeats later sentences (a summary box, a pull quote) leave it. A list or a
+//!    table between two paragraphs (items opened by bullets or numbers, rows divided by tabs, or
+//!    `<li>`s and table rows of two or more cells) costs nothing there, whatever its lines read as
+//!    alone (a schedule's dated rows are no byline): the text goes on after it. Picture captions in
+//!    the text, or right above or below it, are the article's but not its text ([`Layout::captions`]).
 //! 3. The breadcrumb is the nearest path-like line (or path broken over lines, with or without its
 //!    arrows: `首页` / `基金资讯` / `资讯正文`) above the body; the headline is the best-scoring
 //!    headline-like line between it and the body — right above the byline row, right after the path,
@@ -50,7 +54,7 @@ use crate::lexicon::{
 };
 use crate::recognize::credit::Credit;
 use crate::recognize::date::{split_date, DateMatch};
-use crate::recognize::{self, breadcrumb, heading, Matches};
+use crate::recognize::{self, breadcrumb, heading, kind, Matches};
 
 /// What one line shows, computed once: its counts and the classifier's reading of it, beside what
 /// the recognizers found ([`Matches`]). A page has one per line, so it stays small (40 bytes on a
@@ -69,6 +73,13 @@ pub struct Cues<'a> {
     pub footer: bool,
     /// The length of the section heading the line starts with ([`Cues::heading`]), 0 for none.
     heading_len: u8,
+    /// What the recognizers say the line is besides its matches ([`crate::recognize::kind`] bits:
+    /// a list item, a section marker, cells, a caption, a summary, tag or category line).
+    pub kind: u8,
+    /// A section heading that stands inside the text ([`in_body_subheading`]): a subheading.
+    pub subheading: bool,
+    /// A relative time (`3小时前`, `昨天`) stands in the line.
+    pub relative: bool,
     /// The line's labelled credits and dates, boxed together: most lines have neither, and then
     /// this is one null word.
     matches: Option<Box<Matches<'a>>>,
@@ -87,6 +98,9 @@ impl<'a> Cues<'a> {
             photo: false,
             footer: false,
             heading_len: 0,
+            kind: 0,
+            subheading: false,
+            relative: false,
             matches: None,
         }
     }
@@ -152,21 +166,23 @@ fn pager(t: &str) -> bool {
 }
 
 /// What a line's bytes count: its characters, its sentence punctuation marks (，。！？；、 and ASCII
-/// `,!?;`) and its digits (ASCII and full-width).
+/// `,!?;`), its digits (ASCII and full-width), and whether it holds a tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Counts {
     chars: u32,
     punct: u32,
     digits: u32,
+    tab: bool,
 }
 
 /// One character, mark or digit in the packed counts of [`counts`].
 const CHAR: u32 = 1;
 const PUNCT: u32 = 1 << 8;
 const DIGIT: u32 = 1 << 16;
+const TAB: u32 = 1 << 24;
 
 /// What each byte adds to the packed counts: a character for every byte that starts one, a mark
-/// for `,!?;`, a digit for `0`…`9`.
+/// for `,!?;`, a digit for `0`…`9`, a tab for `\t`.
 static BYTE_COUNTS: [u32; 256] = {
     let mut table = [0; 256];
     let mut x = 0;
@@ -174,7 +190,8 @@ static BYTE_COUNTS: [u32; 256] = {
         let b = x as u8;
         table[x] = if (b & 0xC0) != 0x80 { CHAR } else { 0 }
             + if matches!(b, b',' | b'!' | b'?' | b';') { PUNCT } else { 0 }
-            + if b.is_ascii_digit() { DIGIT } else { 0 };
+            + if b.is_ascii_digit() { DIGIT } else { 0 }
+            + if b == b'\t' { TAB } else { 0 };
         x += 1;
     }
     table
@@ -201,9 +218,15 @@ fn counts(t: &str) -> Counts {
                 };
             }
         }
-        return Counts { chars: packed & 0xFF, punct: (packed >> 8) & 0xFF, digits: packed >> 16 };
+        return Counts {
+            chars: packed & 0xFF,
+            punct: (packed >> 8) & 0xFF,
+            digits: (packed >> 16) & 0xFF,
+            tab: packed >> 24 != 0,
+        };
     }
     let ascii = count_bytes(b, |x| matches!(x, b',' | b'!' | b'?' | b';'));
+    let tab = memchr::memchr(b'\t', b).is_some();
     let mut digits = count_bytes(b, |x| x.is_ascii_digit());
     let mut wide = 0;
     let n = b.len() - 2;
@@ -221,7 +244,7 @@ fn counts(t: &str) -> Counts {
         wide += usize::from(marks);
         digits += usize::from(wide_digits);
     }
-    Counts { chars: count32(char_count(t)), punct: count32(ascii + wide), digits: count32(digits) }
+    Counts { chars: count32(char_count(t)), punct: count32(ascii + wide), digits: count32(digits), tab }
 }
 
 /// A count as `u32`, saturating (a line of more than 4G characters counts as 4G).
@@ -239,24 +262,40 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
             if crate::blocks::text::is_run(t) {
                 return Cues::run(line);
             }
-            let Counts { chars, punct, digits } = counts(t);
+            let Counts { chars, punct, digits, tab } = counts(t);
             let ends = t.ends_with(['。', '！', '？', '”', '…', '」', '.', '!', '?', '，', '；', ',', ';']);
             let prose =
                 (chars >= 40 && punct >= 1) || (chars >= 15 && punct >= 2) || (chars >= 8 && ends && punct >= 1);
-            let found = recognize::line(t, chars, digits, &mut labels);
+            let found = recognize::line(t, chars, digits, tab, &mut labels);
             let words = found.words;
             // furniture and footer words mark short lines only; a paragraph may quote them
-            // a note of the original title (（原标题：…）) is furniture however long the title
+            // a note of the original title (（原标题：…）) is furniture however long the title;
+            // so are the lines that label the article as a whole (摘要：…, 关键词：…, 栏目：…)
             let furniture = (chars <= 40 && words & word::FURNITURE != 0)
                 || words & (word::ORIGINAL_TITLE | word::NOTICE_OPENING) != 0
                 || (chars <= 100 && words & word::NOTICE != 0)
+                || found.kind & kind::LABELLED != 0
                 || pager(t)
                 || SHARE_BUTTONS.contains(&t);
             let footer = chars <= 120 && words & word::FOOTER != 0;
             // the heading's length fits a byte: a heading opens a line of at most 16 characters
             let heading_len = found.heading.map_or(0, |h| h.len() as u8);
             let photo = found.photo();
-            Cues { line, chars, punct, prose, furniture, photo, footer, heading_len, matches: found.matches }
+            let kind = found.kind;
+            Cues {
+                line,
+                chars,
+                punct,
+                prose,
+                furniture,
+                photo,
+                footer,
+                heading_len,
+                kind,
+                subheading: false,
+                relative: words & word::RELATIVE_TIME != 0,
+                matches: found.matches,
+            }
         })
         .collect();
     // a date broken over lines (`2019` / `09/07` / `19:02`, as feed pages print it) belongs to its
@@ -274,6 +313,7 @@ pub fn cues<'a>(lines: impl ExactSizeIterator<Item = Line<'a>>) -> Vec<Cues<'a>>
     for i in 1..cues.len() {
         if cues[i].heading().is_some() && in_body_subheading(&cues, i) {
             cues[i].heading_len = 0;
+            cues[i].subheading = true;
         }
     }
     cues
@@ -321,6 +361,9 @@ pub struct Layout {
     pub header: Vec<usize>,
     /// Body lines.
     pub body: Vec<usize>,
+    /// Picture captions among the body lines or right above or below them, in order: part of the
+    /// article, not of its text.
+    pub captions: Vec<usize>,
     /// Credit lines after the body.
     pub tail: Vec<usize>,
     /// Trailing sections, in order.
@@ -332,7 +375,12 @@ pub struct Layout {
 pub fn classify(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> Layout {
     let n = cues.len();
     let mut layout = Layout { roles: vec![Role::Other; n], ..Layout::default() };
-    let path = decide::decide(cues, markup, weights);
+    let bits = features::all_bits(cues, markup);
+    // the items of a list or table between paragraphs ([`features::bit::BRIDGED`]) stay text
+    // however they read alone (a dated row of a schedule is no byline)
+    let bridged: Vec<usize> =
+        bits.iter().enumerate().filter(|(_, b)| *b & features::bit::BRIDGED != 0).map(|(i, _)| i).collect();
+    let path = decide::decide(cues, markup, bits, weights);
     let body = path.iter().position(|&s| s == State::Body).zip(path.iter().rposition(|&s| s == State::Body));
     let title = path.iter().position(|&s| s == State::Title);
     let Some((mut b0, mut b1)) = body else {
@@ -375,9 +423,12 @@ pub fn classify(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> La
         }
     }
     for (i, c) in cues.iter().enumerate().take(b1 + 1).skip(b0) {
-        let role = if c.furniture || c.footer || c.heading().is_some() || (c.photo && !c.prose) {
+        let role = if caption(cues, i, markup) {
+            layout.captions.push(i);
             Role::Other
-        } else if c.is_byline() && c.chars <= 40 {
+        } else if c.furniture || c.footer || c.heading().is_some() || (c.photo && !c.prose) {
+            Role::Other
+        } else if c.is_byline() && c.chars <= 40 && bridged.binary_search(&i).is_err() {
             Role::Byline
         } else {
             Role::Body
@@ -397,7 +448,26 @@ pub fn classify(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> La
     }
     find_header(cues, b0, title.filter(|&t| t < b0).map(Some), &mut layout);
     find_trailer(cues, b1 + 1, &mut layout);
+    // a picture's caption right above the text's first paragraph or right below its last belongs
+    // to the article (a lead picture under the byline, a picture closing the text)
+    let free = |r: Role| matches!(r, Role::Navigation | Role::Other);
+    let above = (0..b0).rev().take_while(|&k| free(layout.roles[k]) && caption(cues, k, markup)).collect::<Vec<_>>();
+    let below = (b1 + 1..n).take_while(|&k| free(layout.roles[k]) && caption(cues, k, markup)).collect::<Vec<_>>();
+    for &k in above.iter().chain(&below) {
+        layout.roles[k] = Role::Other;
+    }
+    layout.captions.splice(0..0, above.into_iter().rev());
+    layout.captions.extend(below);
     layout
+}
+
+/// Whether line `i` captions a picture: the text says so ([`crate::recognize::caption`], or a
+/// sentence closed by a picture credit: [`closing_caption`]) or the markup does (`<figcaption>`,
+/// class caption).
+fn caption(cues: &[Cues], i: usize, markup: Option<&Markup>) -> bool {
+    cues[i].kind & kind::CAPTION != 0
+        || (cues[i].line.text.ends_with([')', '）']) && closing_caption(&cues[i]))
+        || markup.is_some_and(|m| m.hints[i].has(crate::blocks::html::marks::CAPTION) && !cues[i].is_byline())
 }
 
 /// Sample windows of this many characters test whether a paragraph repeats later text.
@@ -520,7 +590,7 @@ fn body_gap(c: &Cues) -> bool {
 
 /// A line of program text: no ideographs, ASCII letters, and code punctuation or a keyword
 /// (`import json`, `data = client.lpop('test')`), as technical articles quote it.
-fn code(t: &str) -> bool {
+pub fn code(t: &str) -> bool {
     t.is_ascii()
         && t.chars().any(|c| c.is_ascii_alphabetic())
         && (t.contains(['=', '(', ')', '{', '}', ';'])
@@ -803,6 +873,7 @@ mod tests {
             "𠮷，😀！",
             "\u{ff0d}\u{3003}",
             "全角，半角,",
+            "名称\t地址\t时间",
         ];
         let samples = samples.iter().map(|s| s.to_string()).chain([
             "２０１９年，12月。".to_string(),
@@ -816,6 +887,7 @@ mod tests {
                 chars: t.chars().count() as u32,
                 punct: t.chars().filter(|c| marks.contains(c)).count() as u32,
                 digits: t.chars().filter(digit).count() as u32,
+                tab: t.contains('\t'),
             };
             assert_eq!(super::counts(&t), expected, "should count {t:?} as its characters do");
         }

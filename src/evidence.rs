@@ -20,6 +20,15 @@
 //!   persons' names (not an outlet such as 某某网 or 新闻中心), and only when a byline shows them.
 //!   `<meta name=author>` is not read: on Chinese sites it mostly holds the site's or an editor's name.
 //! - Site: `og:site_name`, JSON-LD `publisher.name`, `application-name`, else the `<title>`'s suffix.
+//! - Description: `<meta name=description>`, `og:description`, `twitter:description`, JSON-LD
+//!   `description`; tags: `keywords`, `news_keywords`, every `article:tag`, JSON-LD `keywords`, split
+//!   as tag lines are; category: `article:section`, JSON-LD `articleSection`, `ColumnName` (government
+//!   sites' templates). Each comes before what the text's lines say (摘要：…, 关键词：…, 栏目：…),
+//!   as the page states it (old templates fill both with the title).
+//! - URL: the first of `<link rel=canonical>`, `og:url`, JSON-LD `url` that is absolute or that the
+//!   caller's URL resolves; the lead image: `og:image`, `twitter:image`, JSON-LD `image`, resolved against the
+//!   page's address (its `<base>`, the caller's URL, else the canonical URL), before the body's first
+//!   picture. The declared language: `<html lang>`, `content-language`, `og:locale`.
 //! - Blocks that markup places in navigation, footers, comments, share bars, related lists or
 //!   sidebars, or that are mostly link text, are furniture for the body search (link density, after
 //!   Kohlschütter et al. 2010: a block mostly of link text is a menu or a list of other articles).
@@ -31,12 +40,13 @@
 //!   salutation right above it (各乡镇人民政府：) opens it; a bracketed labelled note (（原标题：…）)
 //!   does not open it and a notice (免责声明：…) does not close it.
 
-use crate::article::{Article, Diagnostic, Role};
+use crate::article::{Article, Diagnostic, Image, Role};
 use crate::blocks::html::{marks, Hint, Html, RawEvidence};
 use crate::blocks::{is_cjk, is_space, Line};
 use crate::classify::{Cues, Layout};
-use crate::lexicon::NOTICE_LABELS;
+use crate::lexicon::notice_label;
 use crate::recognize::date::{civil_from_days, days_from_civil};
+use crate::recognize::label::tags;
 
 /// What the markup says, judged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,6 +63,18 @@ pub struct Evidence {
     pub authors: Vec<String>,
     /// The site's name.
     pub site: Option<String>,
+    /// The page's description.
+    pub description: Option<String>,
+    /// Keywords and tags, each once.
+    pub tags: Vec<String>,
+    /// The section the article is filed under.
+    pub category: Option<String>,
+    /// The canonical URLs as written: `<link rel=canonical>`, `og:url`, JSON-LD `url`, those present.
+    pub urls: Vec<String>,
+    /// The lead image's address as written, and its alternative text.
+    pub image: Option<(String, Option<String>)>,
+    /// The language the markup declares.
+    pub language: Option<String>,
 }
 
 /// Read the raw evidence.
@@ -110,7 +132,52 @@ pub fn gather(html: &Html) -> Evidence {
         .map(str::to_string)
         .or(ld.publisher)
         .or_else(|| (parts.len() > 1).then(|| parts.last().cloned()).flatten());
+
+    let text = |v: &str| Some(collapse(v)).filter(|v| !v.is_empty());
+    e.description = meta(&["description", "og:description", "twitter:description", "dc.description"])
+        .and_then(text)
+        .or_else(|| ld.description.as_deref().and_then(text));
+    let keywords = raw.meta.iter().filter(|(k, _)| matches!(k.as_str(), "keywords" | "news_keywords" | "article:tag"));
+    for v in keywords.map(|(_, v)| v).chain(&ld.keywords) {
+        for t in tags(v) {
+            if !e.tags.contains(&t) {
+                e.tags.push(t);
+            }
+        }
+    }
+    e.category = meta(&["article:section", "og:article:section", "columnname"])
+        .and_then(text)
+        .or_else(|| ld.section.as_deref().and_then(text));
+    e.urls = [raw.canonical.as_deref(), meta(&["og:url"]), ld.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .collect();
+    e.image = meta(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])
+        .map(str::to_string)
+        .or(ld.image)
+        .filter(|u| !u.trim().is_empty() && !u.trim_start().starts_with("data:"))
+        .map(|src| (src, meta(&["og:image:alt", "twitter:image:alt"]).map(str::to_string)));
+    e.language = raw
+        .lang
+        .clone()
+        .or_else(|| meta(&["content-language", "og:locale", "language", "dc.language"]).map(str::to_string));
     e
+}
+
+/// The address relative addresses on the page resolve against: its `<base href>` (itself resolved),
+/// on the caller's URL, else on the canonical URL when that is absolute.
+pub fn base(e: &Evidence, raw: &RawEvidence, url: Option<&str>) -> Option<String> {
+    let page = url
+        .filter(|u| crate::url::is_absolute(u))
+        .map(str::to_string)
+        .or_else(|| e.urls.iter().find(|u| crate::url::is_absolute(u)).cloned());
+    match raw.base.as_deref() {
+        Some(b) if crate::url::is_absolute(b) => Some(b.trim().to_string()),
+        Some(b) => page.as_deref().and_then(|p| crate::url::resolve(p, b)).or(page),
+        None => page,
+    }
 }
 
 fn push_some(v: &mut Vec<String>, s: Option<String>) {
@@ -130,6 +197,11 @@ fn title_parts(title: &str) -> Vec<String> {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
     }
     parts.into_iter().map(|p| p.trim_matches(is_space).to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// White space collapsed to single spaces, trimmed.
+fn collapse(s: &str) -> String {
+    s.split(is_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Text without white space, for comparisons.
@@ -157,6 +229,11 @@ struct Ld {
     modified: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
+    description: Option<String>,
+    keywords: Vec<String>,
+    section: Option<String>,
+    url: Option<String>,
+    image: Option<String>,
 }
 
 fn json_ld(raw: &RawEvidence) -> Ld {
@@ -200,6 +277,31 @@ fn json_ld(raw: &RawEvidence) -> Ld {
             None => {}
         }
         ld.publisher = o.get("publisher").and_then(text);
+        ld.description = o.get("description").and_then(Value::as_str).map(str::to_string);
+        // a string or a list of strings
+        let strings = |v: Option<&Value>| -> Vec<String> {
+            match v {
+                Some(Value::String(s)) => vec![s.clone()],
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+                _ => Vec::new(),
+            }
+        };
+        ld.keywords = strings(o.get("keywords"));
+        ld.section = strings(o.get("articleSection")).into_iter().next();
+        let address = |v: &Value| -> Option<String> {
+            match v {
+                Value::String(s) => Some(s.trim().to_string()),
+                Value::Object(o) => o.get("url").or_else(|| o.get("@id")).and_then(Value::as_str).map(str::to_string),
+                Value::Array(a) => a.iter().find_map(|x| match x {
+                    Value::String(s) => Some(s.trim().to_string()),
+                    Value::Object(o) => o.get("url").and_then(Value::as_str).map(str::to_string),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        };
+        ld.url = o.get("url").or_else(|| o.get("mainEntityOfPage")).and_then(address);
+        ld.image = o.get("image").and_then(address);
     }
     ld
 }
@@ -329,12 +431,12 @@ pub fn drop_leading_note(cues: &[Cues], layout: &mut Layout) {
 }
 
 /// After the body search: a closing paragraph that opens with a notice label and a colon
-/// ([`NOTICE_LABELS`]: 免责声明：…, 声明：…) is the site's notice, not the article's last paragraph.
+/// ([`crate::lexicon::NOTICE_LABELS`]: 免责声明：…, 声明：…) is the site's notice, not the article's last paragraph.
 pub fn drop_trailing_notice(cues: &[Cues], layout: &mut Layout) {
     while layout.body.len() >= 2 {
         let last = *layout.body.last().expect("a body block");
         let t = cues[last].line.text.trim_start_matches(['【', '[', '（', '(']);
-        let notice = NOTICE_LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+        let notice = notice_label(t);
         if !notice {
             break;
         }
@@ -455,8 +557,41 @@ pub fn title_block(e: &Evidence, lines: &[Line], hints: &[Hint]) -> Option<usize
 
 /// After the text extractors: let the markup fill or correct the fields (see the module rules).
 /// `lines` are the blocks (index for index with `a.blocks`); `matched` says whether
-/// [`title_block`] found the headline's block.
-pub fn apply(e: &Evidence, lines: &[Line], matched: bool, a: &mut Article) {
+/// [`title_block`] found the headline's block; `base` is what relative addresses resolve against
+/// ([`base`]).
+pub fn apply(e: &Evidence, lines: &[Line], matched: bool, base: Option<&str>, a: &mut Article) {
+    if e.description.is_some() {
+        a.description = e.description.clone();
+    }
+    if !e.tags.is_empty() {
+        a.tags = e.tags.clone();
+    }
+    if e.category.is_some() {
+        a.category = e.category.clone();
+    }
+    // the first canonical address that is absolute, or that the caller's URL resolves
+    let page = a.url.clone();
+    let canonical = e.urls.iter().find_map(|u| {
+        if crate::url::is_absolute(u) {
+            Some(u.clone())
+        } else {
+            page.as_deref().and_then(|p| crate::url::resolve(p, u))
+        }
+    });
+    if canonical.is_some() {
+        a.url = canonical;
+        a.host = a.url.as_deref().and_then(crate::url::host);
+    }
+    if let Some((src, alt)) = &e.image {
+        let src = base.and_then(|b| crate::url::resolve(b, src)).unwrap_or_else(|| src.trim().to_string());
+        // the body's picture of the same address lends its text and caption
+        let figure = a.figures.iter().find(|f| f.src.as_deref() == Some(src.as_str()));
+        a.image = Some(Image {
+            alt: alt.clone().or_else(|| figure.and_then(|f| f.alt.clone())),
+            caption: figure.and_then(|f| f.caption.clone()),
+            src,
+        });
+    }
     if let Some(t) = &e.title_tag {
         // no block matched the metadata, and the text's choice shares nothing with the <title>:
         // the headline is not in the markup's text (pages that render it with JavaScript)

@@ -42,7 +42,8 @@ pub fn page(input: &str, html: bool) -> Page {
 }
 
 fn collect(cues: &[classify::Cues], markup: Option<&Markup>) -> Page {
-    let mut it = classify::features::Vectors::new(cues, markup);
+    let bits = classify::features::all_bits(cues, markup);
+    let mut it = classify::features::Vectors::with_bits(cues, markup, bits);
     let mut xs = Vec::with_capacity(cues.len());
     let mut x = Vec::new();
     while it.next_into(&mut x) {

@@ -464,6 +464,11 @@ pub const FOOTER: &[&str] = &[
 /// A prefix is matched up to its colon and may follow a few words (`您的当前位置：`, `您所在的位置：`).
 pub const BREADCRUMB_PREFIXES: &[&str] = &["位置", "当前页面", "当前栏目", "所在栏目"];
 
+/// Last parts of a breadcrumb that name the page, not its section (`首页 > 国内 > 正文`): the
+/// category is the part before them.
+pub const BREADCRUMB_LEAVES: &[&str] =
+    &["正文", "内容", "详情", "正文内容", "详细内容", "内容页", "文章", "新闻详情", "阅读", "內容", "詳情", "文章內容"];
+
 /// Breadcrumb roots that are not a site's name.
 pub const GENERIC_ROOTS: &[&str] = &["首页", "主页", "网站首页", "Home", "home", "HOME"];
 
@@ -709,6 +714,8 @@ pub mod word {
     pub const PHOTO_OPENING: u16 = 1 << 5;
     /// A [`PHOTO_ENDINGS`](super::PHOTO_ENDINGS) ending (counts at the line's end, before closing brackets).
     pub const PHOTO_ENDING: u16 = 1 << 6;
+    /// A [`RELATIVE_TIMES`](super::RELATIVE_TIMES) word, anywhere in the line.
+    pub const RELATIVE_TIME: u16 = 1 << 7;
 }
 
 /// One word of [`LINE_WORDS`]: the lists it belongs to ([`word`] bits) and, for a byline label,
@@ -722,7 +729,8 @@ pub struct LineWord {
 }
 
 /// Every word a line is searched for, in one automaton: the byline labels, furniture, notice and
-/// footer words, and the openings and endings of original-title notes, notices and photo credits.
+/// footer words, relative times, and the openings and endings of original-title notes, notices and
+/// photo credits.
 /// One pass over a line reports every occurrence of every word (overlapping), so one scan serves
 /// all the lists; the word's index is that of its [`LineWord`] in [`LINE_WORD_TABLE`]. The compiler
 /// computes the automaton from the lists (see [`dfa`]): a first parse builds nothing.
@@ -730,10 +738,11 @@ pub static LINE_WORDS: Dfa<{ dfa::states(&LINE_WORD_LIST.words) }, { dfa::classe
     Dfa::new(&LINE_WORD_LIST.words);
 
 /// The lists of [`LINE_WORDS`] besides the byline labels, with their [`word`] bits.
-const LINE_LISTS: [(&[&str], u16); 7] = [
+const LINE_LISTS: [(&[&str], u16); 8] = [
     (FURNITURE, word::FURNITURE),
     (NOTICE_WORDS, word::NOTICE),
     (FOOTER, word::FOOTER),
+    (RELATIVE_TIMES, word::RELATIVE_TIME),
     (ORIGINAL_TITLE, word::ORIGINAL_TITLE),
     (NOTICES, word::NOTICE_OPENING),
     (PHOTO_OPENINGS, word::PHOTO_OPENING),
@@ -828,9 +837,461 @@ const fn same(a: &str, b: &str) -> bool {
     i == a.len()
 }
 
+/// Openings of a caption line (after opening brackets): `图为…`, `图：…`, `资料图`, `（图片来源：…）`,
+/// `（摄影：…）`. Such a line captions a picture the text does not hold.
+pub const CAPTION_OPENINGS: &[&str] = &[
+    "图为",
+    "图：",
+    "图:",
+    "图/",
+    "图／",
+    "资料图",
+    "配图",
+    "图片来源",
+    "图片提供",
+    "图片由",
+    "摄影：",
+    "摄影:",
+    "摄影 ",
+    "圖為",
+    "圖：",
+    "圖:",
+    "圖/",
+    "圖／",
+    "資料圖",
+    "配圖",
+    "圖片來源",
+    "圖片提供",
+    "圖片由",
+    "攝影：",
+    "攝影:",
+    "攝影 ",
+];
+
+/// Labels of a line that gives the article's summary (`摘要：…`, `【导读】…`, `核心提示：…`).
+pub const SUMMARY_LABELS: &[&str] = &[
+    "摘要",
+    "内容摘要",
+    "文章摘要",
+    "导读",
+    "核心提示",
+    "内容提要",
+    "提要",
+    "导语",
+    "內容摘要",
+    "導讀",
+    "內容提要",
+    "導語",
+];
+
+/// Labels of a line of keywords or tags (`关键词：…`, `标签 …`, `Tags: …`).
+pub const TAG_LABELS: &[&str] = &[
+    "关键词",
+    "关键字",
+    "标签",
+    "本文标签",
+    "文章标签",
+    "Tags",
+    "TAGS",
+    "tags",
+    "Tag",
+    "TAG",
+    "Keywords",
+    "关 键 词",
+    "關鍵詞",
+    "關鍵字",
+    "標籤",
+    "本文標籤",
+];
+
+/// Labels of a line that names the section or channel the article is filed under (`栏目：国内新闻`).
+pub const CATEGORY_LABELS: &[&str] =
+    &["栏目", "所属栏目", "频道", "所属频道", "所属分类", "分类", "欄目", "所屬欄目", "頻道", "分類"];
+
+/// What may follow a [`SUMMARY_LABELS`], [`TAG_LABELS`] or [`CATEGORY_LABELS`] label before its value:
+/// a colon, a closing bracket, `>>`, a bar or a space (`关键词 >> 共享充电宝`, `【摘要】…`, `标签 苹果`).
+pub const LABEL_SEPARATORS: &[char] = &['：', ':', '】', ']', '>', '＞', '»', '|', '｜', ' ', '　', '\t', '\u{a0}'];
+
+/// Bullets that open a list item in text (`• 入场前须出示预约码`, `★11月17日…`, `- 第一项`).
+pub const BULLETS: &[char] =
+    &['•', '·', '●', '○', '■', '□', '◆', '◇', '▪', '▫', '▶', '►', '▸', '★', '☆', '✓', '√', '※', '・'];
+
+/// Circled numbers that open an item of a numbered list (`①…`).
+pub const CIRCLED_NUMBERS: &[char] =
+    &['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱', '⑲', '⑳'];
+
+/// Chinese numerals of section markers (`一、`, `（二）`, `第三部分`).
+pub const CHINESE_NUMERALS: &[char] =
+    &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '〇', '零', '两'];
+
+/// Words that mark a picture in an article's text as page furniture when its address holds them:
+/// logos, icons, QR codes, share buttons, avatars, spacers (`/images/logo.png`, `erweima.jpg`).
+pub const IMAGE_FURNITURE: &[&str] = &[
+    "logo",
+    "icon",
+    "qrcode",
+    "qr_code",
+    "qr-code",
+    "erweima",
+    "ewm",
+    "share",
+    "weixin",
+    "weibo",
+    "avatar",
+    "blank.",
+    "spacer",
+    "loading",
+    "placeholder",
+    "btn",
+    "button",
+    "arrow",
+    "/ad/",
+    "banner",
+    "pixel",
+    "1x1",
+];
+
+/// Characters written one way in simplified and another in traditional Chinese, (simplified,
+/// traditional): the frequent ones, enough to tell a page's script from a few sentences. A
+/// character that both scripts use (后, 里, 台, 只, 范) is left out.
+pub const SCRIPT_PAIRS: &[(char, char)] = &[
+    ('这', '這'),
+    ('们', '們'),
+    ('个', '個'),
+    ('来', '來'),
+    ('时', '時'),
+    ('说', '說'),
+    ('为', '為'),
+    ('国', '國'),
+    ('会', '會'),
+    ('对', '對'),
+    ('发', '發'),
+    ('与', '與'),
+    ('经', '經'),
+    ('过', '過'),
+    ('动', '動'),
+    ('还', '還'),
+    ('进', '進'),
+    ('么', '麼'),
+    ('没', '沒'),
+    ('开', '開'),
+    ('关', '關'),
+    ('长', '長'),
+    ('现', '現'),
+    ('样', '樣'),
+    ('问', '問'),
+    ('学', '學'),
+    ('点', '點'),
+    ('实', '實'),
+    ('种', '種'),
+    ('机', '機'),
+    ('当', '當'),
+    ('应', '應'),
+    ('两', '兩'),
+    ('体', '體'),
+    ('从', '從'),
+    ('业', '業'),
+    ('东', '東'),
+    ('门', '門'),
+    ('见', '見'),
+    ('车', '車'),
+    ('电', '電'),
+    ('书', '書'),
+    ('话', '話'),
+    ('间', '間'),
+    ('认', '認'),
+    ('让', '讓'),
+    ('记', '記'),
+    ('该', '該'),
+    ('产', '產'),
+    ('将', '將'),
+    ('头', '頭'),
+    ('无', '無'),
+    ('气', '氣'),
+    ('处', '處'),
+    ('报', '報'),
+    ('则', '則'),
+    ('万', '萬'),
+    ('众', '眾'),
+    ('华', '華'),
+    ('区', '區'),
+    ('员', '員'),
+    ('级', '級'),
+    ('难', '難'),
+    ('边', '邊'),
+    ('总', '總'),
+    ('变', '變'),
+    ('场', '場'),
+    ('设', '設'),
+    ('议', '議'),
+    ('显', '顯'),
+    ('办', '辦'),
+    ('义', '義'),
+    ('组', '組'),
+    ('观', '觀'),
+    ('决', '決'),
+    ('资', '資'),
+    ('条', '條'),
+    ('标', '標'),
+    ('领', '領'),
+    ('导', '導'),
+    ('团', '團'),
+    ('张', '張'),
+    ('质', '質'),
+    ('务', '務'),
+    ('运', '運'),
+    ('统', '統'),
+    ('军', '軍'),
+    ('单', '單'),
+    ('际', '際'),
+    ('战', '戰'),
+    ('论', '論'),
+    ('达', '達'),
+    ('选', '選'),
+    ('农', '農'),
+    ('规', '規'),
+    ('济', '濟'),
+    ('营', '營'),
+    ('权', '權'),
+    ('队', '隊'),
+    ('织', '織'),
+    ('连', '連'),
+    ('确', '確'),
+    ('转', '轉'),
+    ('术', '術'),
+    ('调', '調'),
+    ('专', '專'),
+    ('画', '畫'),
+    ('传', '傳'),
+    ('网', '網'),
+    ('数', '數'),
+    ('图', '圖'),
+    ('习', '習'),
+    ('价', '價'),
+    ('马', '馬'),
+    ('乐', '樂'),
+    ('号', '號'),
+    ('节', '節'),
+    ('广', '廣'),
+    ('汉', '漢'),
+    ('岁', '歲'),
+    ('爱', '愛'),
+    ('亲', '親'),
+    ('热', '熱'),
+    ('讲', '講'),
+    ('语', '語'),
+    ('读', '讀'),
+    ('写', '寫'),
+    ('听', '聽'),
+    ('视', '視'),
+    ('页', '頁'),
+    ('题', '題'),
+    ('类', '類'),
+    ('项', '項'),
+    ('飞', '飛'),
+    ('红', '紅'),
+    ('纪', '紀'),
+    ('约', '約'),
+    ('线', '線'),
+    ('结', '結'),
+    ('给', '給'),
+    ('继', '繼'),
+    ('续', '續'),
+    ('维', '維'),
+    ('编', '編'),
+    ('职', '職'),
+    ('联', '聯'),
+    ('艺', '藝'),
+    ('获', '獲'),
+    ('虽', '雖'),
+    ('觉', '覺'),
+    ('计', '計'),
+    ('讯', '訊'),
+    ('访', '訪'),
+    ('证', '證'),
+    ('评', '評'),
+    ('识', '識'),
+    ('试', '試'),
+    ('详', '詳'),
+    ('请', '請'),
+    ('谁', '誰'),
+    ('谈', '談'),
+    ('谢', '謝'),
+    ('负', '負'),
+    ('财', '財'),
+    ('责', '責'),
+    ('货', '貨'),
+    ('购', '購'),
+    ('贸', '貿'),
+    ('费', '費'),
+    ('赛', '賽'),
+    ('轮', '輪'),
+    ('输', '輸'),
+    ('远', '遠'),
+    ('违', '違'),
+    ('钱', '錢'),
+    ('铁', '鐵'),
+    ('银', '銀'),
+    ('闻', '聞'),
+    ('阳', '陽'),
+    ('陈', '陳'),
+    ('险', '險'),
+    ('随', '隨'),
+    ('顺', '順'),
+    ('须', '須'),
+    ('预', '預'),
+    ('频', '頻'),
+    ('风', '風'),
+    ('馆', '館'),
+    ('验', '驗'),
+    ('鸡', '雞'),
+    ('齐', '齊'),
+    ('龄', '齡'),
+    ('园', '園'),
+    ('举', '舉'),
+    ('赏', '賞'),
+    ('湾', '灣'),
+    ('岛', '島'),
+    ('陆', '陸'),
+    ('厅', '廳'),
+    ('码', '碼'),
+    ('讨', '討'),
+    ('医', '醫'),
+    ('药', '藥'),
+    ('卫', '衛'),
+    ('护', '護'),
+    ('灾', '災'),
+    ('庆', '慶'),
+    ('历', '歷'),
+    ('络', '絡'),
+    ('势', '勢'),
+    ('击', '擊'),
+    ('创', '創'),
+    ('仅', '僅'),
+];
+
+/// The labels of the Markdown export's line of metadata (`作者：… · 来源：… · 2024-06-20 · 某某网`).
+pub const MARKDOWN_AUTHORS: &str = "作者";
+pub const MARKDOWN_SOURCE: &str = "来源";
+
 /// Labels of the notices that sites print under an article's last paragraph (免责声明：本文来自…),
 /// each followed by a colon: a closing paragraph that opens with one is a notice, not text.
-pub const NOTICE_LABELS: &[&str] = &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示"];
+pub const NOTICE_LABELS: &[&str] =
+    &["声明", "免责声明", "特别声明", "版权声明", "郑重声明", "风险提示", "Notice", "NOTICE"];
+
+/// The first characters of [`NOTICE_LABELS`] (built when the crate is compiled).
+static NOTICE_FIRSTS: CharFilter = CharFilter::new(&[], &[NOTICE_LABELS]);
+
+/// Whether `text` opens with a notice label and a colon (`免责声明：…`, `Notice: …`). Most lines
+/// are answered by their first character.
+pub fn notice_label(text: &str) -> bool {
+    let Some(first) = text.chars().next() else { return false };
+    NOTICE_FIRSTS.may_hold(first)
+        && NOTICE_LABELS.iter().any(|l| text.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+}
+
+/// A quick test of a line's first character: a set of characters kept as 4,096 bits, one for each
+/// value of a character's low 12 bits. It may say yes for a character not in the set (the caller
+/// then looks closer), never no for one in it; most characters are answered in a few instructions.
+pub struct CharFilter([u64; 64]);
+
+impl CharFilter {
+    /// The set of `chars` and of the first characters of `words` (built when the crate is compiled).
+    pub const fn new(chars: &[&[char]], words: &[&[&str]]) -> Self {
+        let mut bits = [0u64; 64];
+        let mut l = 0;
+        while l < chars.len() {
+            let mut i = 0;
+            while i < chars[l].len() {
+                let k = chars[l][i] as usize & 0xFFF;
+                bits[k / 64] |= 1 << (k % 64);
+                i += 1;
+            }
+            l += 1;
+        }
+        let mut l = 0;
+        while l < words.len() {
+            let mut i = 0;
+            while i < words[l].len() {
+                let k = char_at(words[l][i], 0).0 as usize & 0xFFF;
+                bits[k / 64] |= 1 << (k % 64);
+                i += 1;
+            }
+            l += 1;
+        }
+        CharFilter(bits)
+    }
+
+    /// Whether `c` may be in the set.
+    pub fn may_hold(&self, c: char) -> bool {
+        let k = c as usize & 0xFFF;
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The first (`last` false) or last characters of the words of `lists`, sorted, each once: the
+/// first `.1` of `.0` (`N` is at least the number of words). A line that holds none of them at that
+/// end holds none of the words there, which is all most lines are asked. Built when the crate is
+/// compiled.
+pub const fn edge_chars<const N: usize>(lists: &[&[&str]], last: bool) -> ([char; N], usize) {
+    let mut out = ['\0'; N];
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            // insert in order, once
+            let c = edge_char(lists[l][i], last);
+            let mut k = 0;
+            while k < n && (out[k] as u32) < (c as u32) {
+                k += 1;
+            }
+            if k == n || out[k] != c {
+                let mut j = n;
+                while j > k {
+                    out[j] = out[j - 1];
+                    j -= 1;
+                }
+                out[k] = c;
+                n += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    (out, n)
+}
+
+/// The first (`last` false) or last character of a non-empty word, decoded from its UTF-8 bytes in
+/// a constant.
+pub const fn edge_char(w: &str, last: bool) -> char {
+    let b = w.as_bytes();
+    let mut i = if last { b.len() - 1 } else { 0 };
+    while b[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    char_at(w, i).0
+}
+
+/// The character that starts at byte `i` of `w` and its length in bytes, in a constant.
+pub const fn char_at(w: &str, i: usize) -> (char, usize) {
+    let b = w.as_bytes();
+    let (mut code, len) = match b[i] {
+        0x00..=0x7F => (b[i] as u32, 1),
+        0xC0..=0xDF => ((b[i] & 0x1F) as u32, 2),
+        0xE0..=0xEF => ((b[i] & 0x0F) as u32, 3),
+        _ => ((b[i] & 0x07) as u32, 4),
+    };
+    let mut k = 1;
+    while k < len {
+        code = (code << 6) | (b[i + k] & 0x3F) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => (c, len),
+        None => panic!("a lexicon word should be UTF-8"),
+    }
+}
 
 /// A byline label found in a line: its byte range and its index in [`LABELS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -864,7 +1325,7 @@ pub fn scan_line(line: &str, labels: &mut Vec<LabelMatch>) -> u16 {
     LINE_WORDS.for_each_match(line.as_bytes(), |start, end, id| {
         let w = LINE_WORD_TABLE[id];
         let (opening, ending) = bounds();
-        let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER);
+        let mut lists = w.lists & (word::FURNITURE | word::NOTICE | word::FOOTER | word::RELATIVE_TIME);
         if start == opening {
             lists |= w.lists & (word::ORIGINAL_TITLE | word::NOTICE_OPENING);
         }
@@ -949,6 +1410,7 @@ mod tests {
             (any(FURNITURE), word::FURNITURE),
             (any(NOTICE_WORDS), word::NOTICE),
             (any(FOOTER), word::FOOTER),
+            (any(RELATIVE_TIMES), word::RELATIVE_TIME),
             (ORIGINAL_TITLE.iter().any(|p| opening.starts_with(p)), word::ORIGINAL_TITLE),
             (NOTICES.iter().any(|p| opening.starts_with(p)), word::NOTICE_OPENING),
             (PHOTO_OPENINGS.iter().any(|p| line.starts_with(p)), word::PHOTO_OPENING),
@@ -960,7 +1422,9 @@ mod tests {
     /// Every word of every list, and pieces around them.
     fn pieces() -> Vec<&'static str> {
         let mut all: Vec<&str> = LABELS.iter().map(|(w, _)| *w).collect();
-        for list in [FURNITURE, NOTICE_WORDS, FOOTER, ORIGINAL_TITLE, NOTICES, PHOTO_OPENINGS, PHOTO_ENDINGS] {
+        for list in
+            [FURNITURE, NOTICE_WORDS, FOOTER, ORIGINAL_TITLE, NOTICES, PHOTO_OPENINGS, PHOTO_ENDINGS, RELATIVE_TIMES]
+        {
             all.extend(list);
         }
         all.extend(["（", "(", "【", "[", ")", "）", "：", " ", "张三", "本", "文", "编", "辑", "，", "。"]);

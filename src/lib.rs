@@ -23,11 +23,25 @@
 //! ```
 //!
 //! `decode` (bytes in any encoding → text) → `blocks` (text or HTML → the same list of lines) →
-//! `recognize` (per line: dates, credits, breadcrumb paths, section headings — pure, one line at a
-//! time) → `classify` (the lines' cues and matches → a role for every line) → `extract` (roles and
-//! matches → field values) → [`Article`]. For HTML, `evidence` adds what the markup states
-//! (`<title>`, `<meta>`, JSON-LD, link density) beside the text cues, before and after the roles
-//! are decided.
+//! `recognize` (per line: dates, credits, breadcrumb paths, section headings, list items, captions,
+//! labelled lines — pure, one line at a time) → `classify` (the lines' cues and matches → a role for
+//! every line) → `extract` (roles and matches → field values, the typed content and its figures) →
+//! [`Article`]. For HTML, `evidence` adds what the markup states (`<title>`, `<meta>`, JSON-LD,
+//! link density) beside the text cues, before and after the roles are decided. [`to_markdown`]
+//! writes an Article as Markdown.
+//!
+//! ```
+//! let page = "<html><head><link rel=canonical href='https://news.example.com/a/1.html'>\
+//!             <meta name=keywords content='游泳,暑期'></head><body><h1>青川市今夏开放十二座公益游泳场馆</h1>\
+//!             <p>记者从市体育局获悉，今年暑期全市将有十二座游泳场馆面向市民公益开放，市民可预约入场。</p>\
+//!             <p><img src='../img/pool.jpg' alt='游泳馆'></p><p>图为市体育中心游泳馆。</p></body></html>";
+//! let article = xinwen::parse(page);
+//! assert_eq!(article.url.as_deref(), Some("https://news.example.com/a/1.html"));
+//! assert_eq!(article.tags, ["游泳", "暑期"]);
+//! assert_eq!(article.figures[0].src.as_deref(), Some("https://news.example.com/img/pool.jpg"));
+//! assert_eq!(article.figures[0].caption.as_deref(), Some("图为市体育中心游泳馆。"));
+//! assert_eq!(article.language.as_deref(), Some("zh-Hans"));
+//! ```
 
 pub mod article;
 mod blocks;
@@ -39,12 +53,15 @@ mod extract;
 #[doc(hidden)]
 pub mod fit;
 mod lexicon;
+mod markdown;
 pub mod options;
 mod recognize;
+pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Block, Dateline, Diagnostic, Item, Kind, Role, Section};
+pub use article::{Article, Block, Content, Dateline, Diagnostic, Figure, Image, Item, Kind, Role, Section};
+pub use markdown::to_markdown;
 pub use options::{Encoding, Format, Options};
 
 /// Parse a page's text or HTML with the default options.
@@ -71,14 +88,19 @@ pub fn parse_with(input: &str, options: &Options) -> Article {
 /// (`scripts/fit`, through `examples/fit.rs`) scores while it fits them. Not a stable interface.
 #[doc(hidden)]
 pub fn parse_weighted(input: &str, options: &Options, weights: &classify::Weights) -> Article {
+    parse_inner(input, options, weights, None)
+}
+
+/// [`parse_weighted`] of a page decoded from bytes in `encoding` (its WHATWG name), when it was.
+fn parse_inner(input: &str, options: &Options, weights: &classify::Weights, encoding: Option<&str>) -> Article {
     if decode::unreadable(input) {
         return binary(input);
     }
     let format = if options.format == Format::Auto { format_of(input) } else { options.format };
     if format == Format::Html {
-        parse_html(input, options, weights)
+        parse_html(input, options, weights, encoding)
     } else {
-        parse_text(input, options, weights)
+        parse_text(input, options, weights, encoding)
     }
 }
 
@@ -133,7 +155,7 @@ pub fn parse_bytes_using(bytes: &[u8], options: &Options, legacy: decode::Legacy
 }
 
 fn parse_decoded(decoded: decode::Decoded<'_>, options: &Options) -> Article {
-    let mut article = parse_with(&decoded.text, options);
+    let mut article = parse_inner(&decoded.text, options, classify::WEIGHTS, Some(decoded.encoding));
     let mut diagnostics = decoded.diagnostics;
     // the text's own `binary` says more than the bytes' NULs: one of them is kept
     if article.diagnostics.iter().any(|d| d.code == "binary") {
@@ -159,15 +181,17 @@ fn binary(input: &str) -> Article {
     }
 }
 
-fn parse_text(input: &str, options: &Options, weights: &classify::Weights) -> Article {
+fn parse_text(input: &str, options: &Options, weights: &classify::Weights, encoding: Option<&str>) -> Article {
     let lines = blocks::text::split(input);
     let cues = classify::cues(lines.clone());
     let layout = classify::classify(&cues, None, weights);
-    let mut article = extract::assemble(&cues, &layout, options);
+    let page = extract::Page { encoding, ..extract::Page::text(options) };
+    let mut article = extract::assemble(&cues, &layout, &page);
     // the cues are the most memory a parse takes: gone before the blocks are made, from the lines
     // split once more (a copy of the iterator, not of the lines)
     drop(cues);
     article.blocks = make_blocks(blocks::text::spans(input, lines.map(|l| l.text)), &layout.roles);
+    extract::content::to_spans(&mut article.content, &mut article.figures, &article.blocks);
     article
 }
 
@@ -178,10 +202,11 @@ fn make_blocks(spans: impl Iterator<Item = (usize, usize)>, roles: &[Role]) -> V
     blocks
 }
 
-fn parse_html(input: &str, options: &Options, weights: &classify::Weights) -> Article {
+fn parse_html(input: &str, options: &Options, weights: &classify::Weights, encoding: Option<&str>) -> Article {
     let html = blocks::html::parse(input);
     let (lines, hints) = html.lines();
     let evidence = evidence::gather(&html);
+    let base = evidence::base(&evidence, &html.raw, options.url.as_deref());
     let title = evidence::title_block(&evidence, &lines, &hints);
     let markup = classify::Markup { html: &html, hints: &hints, title };
     let mut cues = classify::cues(lines.iter().copied());
@@ -203,9 +228,16 @@ fn parse_html(input: &str, options: &Options, weights: &classify::Weights) -> Ar
         evidence::bridge_body(&html, &cues, &hints, &mut layout);
         evidence::drop_trailing_notice(&cues, &mut layout);
     }
-    let mut article = extract::assemble(&cues, &layout, options);
+    let page = extract::Page {
+        options,
+        html: Some(&html),
+        base: base.as_deref(),
+        declared_language: evidence.language.as_deref(),
+        encoding,
+    };
+    let mut article = extract::assemble(&cues, &layout, &page);
     drop(cues);
     article.blocks = make_blocks(html.spans(), &layout.roles);
-    evidence::apply(&evidence, &lines, title.is_some(), &mut article);
+    evidence::apply(&evidence, &lines, title.is_some(), base.as_deref(), &mut article);
     article
 }

@@ -20,6 +20,10 @@ pub struct Options {
     /// JavaScript); by default, chosen from the bytes (see [`crate::decode`]). Text has no encoding:
     /// [`crate::parse_with`] ignores it.
     pub encoding: Encoding,
+    /// The page's address (`https://www.example.com/news/1.html`), when the caller knows it:
+    /// relative picture addresses resolve against it, and it is the Article's `url` when the page
+    /// names no canonical one.
+    pub url: Option<String>,
 }
 
 /// The encoding to read a page's bytes in.

@@ -139,6 +139,113 @@ pub fn format_of(input: &str) -> JsValue {
     JsValue::from_str(if crate::format_of(input) == crate::Format::Html { "html" } else { "text" })
 }
 
+/// The article as Markdown: the headline, a line of metadata (authors, source, time, site), then
+/// the content — paragraphs, subheadings, lists, quotes, tables, figures as `![alt](src)` with their
+/// captions, code — with the page's text escaped so that it shows as written.
+///
+/// Throws a `TypeError` when `article` is not an Article (an object whose fields have the types
+/// `parse` gives them; missing fields count as empty).
+#[wasm_bindgen(js_name = toMarkdown)]
+pub fn to_markdown(#[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue) -> Result<String, JsValue> {
+    let article = article_from(&article)
+        .map_err(|why| type_error(&format!("xinwen.toMarkdown: article should be an Article: {why}")))?;
+    Ok(crate::to_markdown(&article))
+}
+
+/// The fields of an Article object that the Markdown shows (the headline, the metadata, the body
+/// and the content), read as the Article's types; the rest are not read. A missing field or
+/// `null` counts as empty; a value of another type is refused, naming the field.
+fn article_from(value: &JsValue) -> Result<Article, String> {
+    if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+        return Err(format!("not {}", describe(value)));
+    }
+    let a = Article {
+        title: text(value, "title")?,
+        authors: texts(value, "authors")?,
+        source: text(value, "source")?,
+        published: text(value, "published")?,
+        site: text(value, "site")?,
+        body: texts(value, "body")?,
+        content: list(value, "content")?
+            .iter()
+            .enumerate()
+            .map(|(k, b)| content_from(&b, k))
+            .collect::<Result<_, _>>()?,
+        ..Article::default()
+    };
+    Ok(a)
+}
+
+/// One block of `content` (the `k`-th).
+fn content_from(block: &JsValue, k: usize) -> Result<crate::Content, String> {
+    use crate::Content;
+    let at = |e: String| format!("content[{k}]: {e}");
+    let kind = text(block, "type").map_err(at)?.unwrap_or_default();
+    let line = |key| text(block, key).map(Option::unwrap_or_default).map_err(at);
+    Ok(match kind.as_str() {
+        "paragraph" => Content::Paragraph { text: line("text")?, start: 0, end: 0 },
+        "subheading" => Content::Subheading { text: line("text")?, start: 0, end: 0 },
+        "quote" => Content::Quote { text: line("text")?, start: 0, end: 0 },
+        "code" => Content::Code { text: line("text")?, start: 0, end: 0 },
+        "list" => Content::List {
+            ordered: js_sys::Reflect::get(block, &"ordered".into()).map_err(|_| at("ordered".into()))?.is_truthy(),
+            items: texts(block, "items").map_err(at)?,
+            start: 0,
+            end: 0,
+        },
+        "table" => Content::Table {
+            rows: list(block, "rows")
+                .map_err(at)?
+                .iter()
+                .map(|r| strings(&r, "rows"))
+                .collect::<Result<_, _>>()
+                .map_err(at)?,
+            start: 0,
+            end: 0,
+        },
+        "figure" => Content::Figure(crate::Figure {
+            src: text(block, "src").map_err(at)?,
+            alt: text(block, "alt").map_err(at)?,
+            caption: text(block, "caption").map_err(at)?,
+            start: 0,
+            end: 0,
+        }),
+        other => return Err(at(format!("`type` should be a block's type, not '{other}'"))),
+    })
+}
+
+/// Field `key` of `object`: a string, or `None` for `null` or a missing field.
+fn text(object: &JsValue, key: &str) -> Result<Option<String>, String> {
+    let v = js_sys::Reflect::get(object, &key.into()).map_err(|_| format!("`{key}` cannot be read"))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| format!("`{key}` should be a string, not {}", describe(&v)))
+}
+
+/// Field `key` of `object`: an array (empty for `null` or a missing field).
+fn list(object: &JsValue, key: &str) -> Result<js_sys::Array, String> {
+    let v = js_sys::Reflect::get(object, &key.into()).map_err(|_| format!("`{key}` cannot be read"))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(js_sys::Array::new());
+    }
+    v.dyn_into::<js_sys::Array>().map_err(|v| format!("`{key}` should be an array, not {}", describe(&v)))
+}
+
+/// Field `key` of `object`: an array of strings.
+fn texts(object: &JsValue, key: &str) -> Result<Vec<String>, String> {
+    strings(&list(object, key)?.into(), key)
+}
+
+/// An array of strings (`what` names it in an error).
+fn strings(array: &JsValue, what: &str) -> Result<Vec<String>, String> {
+    let array = array.dyn_ref::<js_sys::Array>().ok_or_else(|| format!("`{what}` should hold arrays"))?;
+    array
+        .iter()
+        .map(|v| v.as_string().ok_or_else(|| format!("`{what}` should hold strings, not {}", describe(&v))))
+        .collect()
+}
+
 /// Decodes a page's bytes as [`parse`] does with the same options (only `encoding` matters), for
 /// showing the text that the Article's spans index.
 #[wasm_bindgen(js_name = decode, unchecked_return_type = "Decoded")]

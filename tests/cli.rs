@@ -266,3 +266,74 @@ fn a_folder_is_an_error_naming_it() {
     assert!(out.stdout.is_empty(), "should print no JSON for a folder");
     assert!(stderr(&out).contains(&dir.0.display().to_string()), "should name the folder: {}", stderr(&out));
 }
+
+/// A page of our own with a relative picture and no canonical address.
+const PAGE_IMAGE: &str =
+    "<!doctype html><html><head><meta charset=utf-8><title>青山区新建三座口袋公园_青山网</title></head><body>\
+    <h1>青山区新建三座口袋公园</h1><p>来源:青山日报 2021-09-03 10:30</p>\
+    <p>今年以来，青山区利用街角空地新建了三座口袋公园，为周边居民提供了休闲健身的好去处。</p>\
+    <p><img src=\"../images/park.jpg\" alt=\"口袋公园\"></p><p>图为东湖街口袋公园。（李晓东 摄）</p>\
+    <p>区园林部门表示，明年还将新建五座口袋公园，让居民出门见绿。</p></body></html>";
+
+#[test]
+fn url_resolves_relative_pictures_and_is_the_articles() {
+    let dir = TempDir::new("url");
+    let page = dir.file("park.html", PAGE_IMAGE.as_bytes());
+    let out = run(&[p("--url"), p("https://news.example.com/qs/2021/park.html"), &page], b"");
+    assert!(out.status.success(), "should succeed: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout_lines(&out)[0]).expect("should be JSON");
+    assert_eq!(v["url"], "https://news.example.com/qs/2021/park.html", "should take --url as the article's url");
+    assert_eq!(v["host"], "news.example.com", "should give the url's host");
+    assert_eq!(v["figures"][0]["src"], "https://news.example.com/qs/images/park.jpg", "should resolve the picture");
+    assert_eq!(v["image"]["src"], "https://news.example.com/qs/images/park.jpg", "should lead with the picture");
+    let without = run(&[&page], b"");
+    let v: serde_json::Value = serde_json::from_str(&stdout_lines(&without)[0]).expect("should be JSON");
+    assert_eq!(v["figures"][0]["src"], "../images/park.jpg", "should keep the address as written without --url");
+    assert_eq!(v["url"], serde_json::Value::Null, "should have no url without --url or a canonical link");
+}
+
+#[test]
+fn markdown_is_one_document_per_input() {
+    let dir = TempDir::new("markdown");
+    let a = dir.file("a.txt", PAGE_A.as_bytes());
+    let b = dir.file("b.txt", PAGE_B.as_bytes());
+    let one = run(&[p("--output"), p("markdown"), &a], b"");
+    assert!(one.status.success(), "should succeed: {}", stderr(&one));
+    let text = String::from_utf8(one.stdout.clone()).expect("stdout should be UTF-8");
+    assert_eq!(
+        text,
+        xinwen::to_markdown(&xinwen::parse_bytes(PAGE_A.as_bytes())),
+        "should print the library's Markdown"
+    );
+    assert!(
+        text.starts_with("# 青山区召开三季度重点工作推进会\n\n作者：李晓东 · 来源：青山日报"),
+        "should open with the headline: {text}"
+    );
+    let two = run(&[p("--output"), p("markdown"), &a, &b], b"");
+    let text = String::from_utf8(two.stdout.clone()).expect("stdout should be UTF-8");
+    let docs: Vec<&str> = text.split("<!-- xinwen: ").skip(1).collect();
+    assert_eq!(docs.len(), 2, "should open each of two documents with a line naming it: {text}");
+    assert!(docs[0].starts_with(&format!("{} -->\n\n# 青山区", a.display())), "should name the first file");
+    assert!(docs[1].starts_with(&format!("{} -->\n\n# 东湖镇", b.display())), "should name the second file");
+    let records = "{\"id\": 7, \"html\": \"<p>x</p>\"}\n{\"id\": \"p\", \"html\": \"<link rel=canonical href=/qs/1.html><p>y</p>\", \"url\": \"https://news.example.com/a/b.html\"}\n";
+    let jsonl = run(&[p("--jsonl"), p("--output"), p("markdown")], records.as_bytes());
+    let text = String::from_utf8(jsonl.stdout.clone()).expect("stdout should be UTF-8");
+    assert!(
+        text.starts_with("<!-- xinwen: 7 -->\n") && text.contains("\n<!-- xinwen: \"p\" -->\n"),
+        "should name records by id: {text}"
+    );
+    let json = run(&[p("--jsonl")], records.as_bytes());
+    let second: serde_json::Value = serde_json::from_str(&stdout_lines(&json)[1]).expect("should be JSON");
+    assert_eq!(
+        second["url"], "https://news.example.com/qs/1.html",
+        "should resolve a record's canonical link against its url"
+    );
+}
+
+#[test]
+fn the_json_reads_back_as_an_article() {
+    let out = run(&[], PAGE_A.as_bytes());
+    let article: xinwen::Article =
+        serde_json::from_slice(&out.stdout).expect("the CLI's JSON should read as an Article");
+    assert_eq!(article, xinwen::parse_bytes(PAGE_A.as_bytes()), "should read back the Article it was");
+}

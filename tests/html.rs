@@ -6,7 +6,10 @@
 //! `encoding` (the decoder's choice), `encodingMessage` (its diagnostic), `title`, `authors`,
 //! `source`, `published`, `editors`, `site`, `breadcrumb`, `bodyFirst` / `bodyLast` (the body's
 //! first paragraph starts with / last paragraph ends with), `bodyWith` / `bodyWithout` (snippets
-//! that must / must not be in the body), `diagnostics` (codes that must be present).
+//! that must / must not be in the body), `diagnostics` (codes that must be present), `description`,
+//! `category`, `url`, `host`, `language`, `tags`, `image`, `figures` and `content` (the blocks
+//! without their spans, which are checked against the document instead). An `options` key is not a
+//! field: the page is parsed with those options (`{"url": "…"}`).
 
 use std::fs;
 use std::path::Path;
@@ -41,7 +44,9 @@ fn list(v: &Value) -> Vec<String> {
 #[test]
 fn golden_fixtures() {
     for (name, bytes, want) in fixtures() {
-        let a = xinwen::parse_bytes(&bytes);
+        let options: xinwen::Options =
+            want.get("options").map_or_else(Default::default, |o| serde_json::from_value(o.clone()).expect("options"));
+        let a = xinwen::parse_bytes_with(&bytes, &options);
         let w = |k: &str| want.get(k);
         if let Some(v) = w("encoding") {
             assert_eq!(
@@ -54,12 +59,24 @@ fn golden_fixtures() {
             let d = a.diagnostics.iter().find(|d| d.code == "encoding").expect("should report the encoding");
             assert_eq!(d.message, v.as_str().unwrap(), "{name}: should say why this encoding");
         }
-        for (key, got) in [("title", &a.title), ("source", &a.source), ("published", &a.published), ("site", &a.site)] {
+        for (key, got) in [
+            ("title", &a.title),
+            ("source", &a.source),
+            ("published", &a.published),
+            ("site", &a.site),
+            ("description", &a.description),
+            ("category", &a.category),
+            ("url", &a.url),
+            ("host", &a.host),
+            ("language", &a.language),
+        ] {
             if let Some(v) = w(key) {
                 assert_eq!(got, &opt(v), "{name}: {key} should match");
             }
         }
-        for (key, got) in [("authors", &a.authors), ("editors", &a.editors), ("breadcrumb", &a.breadcrumb)] {
+        for (key, got) in
+            [("authors", &a.authors), ("editors", &a.editors), ("breadcrumb", &a.breadcrumb), ("tags", &a.tags)]
+        {
             if let Some(v) = w(key) {
                 assert_eq!(got, &list(v), "{name}: {key} should match");
             }
@@ -81,7 +98,63 @@ fn golden_fixtures() {
         for code in w("diagnostics").map(list).unwrap_or_default() {
             assert!(a.diagnostics.iter().any(|d| d.code == code), "{name}: should report {code}: {:?}", a.diagnostics);
         }
+        if let Some(v) = w("image") {
+            assert_eq!(&serde_json::to_value(&a.image).unwrap(), v, "{name}: image should match");
+        }
+        for key in ["figures", "content"] {
+            if let Some(v) = w(key) {
+                let got = serde_json::to_value(
+                    if key == "figures" { serde_json::to_value(&a.figures) } else { serde_json::to_value(&a.content) }
+                        .unwrap(),
+                )
+                .unwrap();
+                assert_eq!(&without_spans(got), v, "{name}: {key} should match (spans aside)");
+            }
+        }
         check_spans(&name, &bytes, &a);
+        check_content_spans(&name, &bytes, &a);
+    }
+}
+
+/// A list of blocks or figures without their `start` and `end`.
+fn without_spans(mut v: Value) -> Value {
+    for item in v.as_array_mut().into_iter().flatten() {
+        if let Some(o) = item.as_object_mut() {
+            o.remove("start");
+            o.remove("end");
+        }
+    }
+    v
+}
+
+/// Every block of the content spans the source of what it holds, in order: a picture from its
+/// `<img`, a caption, paragraph or subheading from its first character (or the gallery counter a
+/// paragraph drops), a list or table from its first item's or cell's.
+fn check_content_spans(name: &str, bytes: &[u8], a: &xinwen::Article) {
+    let text = xinwen::decode::decode(bytes).text;
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut prev = 0;
+    for block in &a.content {
+        let (start, end) = block.span();
+        assert!(start < end && end <= units.len(), "{name}: a block's span should lie inside the document");
+        assert!(start >= prev, "{name}: blocks should come in order");
+        prev = start;
+        let source = String::from_utf16_lossy(&units[start..end]);
+        let first = match block {
+            xinwen::Content::Figure(f) if f.src.is_some() => "<img".to_string(),
+            xinwen::Content::Figure(f) => f.caption.clone().unwrap_or_default(),
+            xinwen::Content::Paragraph { text, .. }
+            | xinwen::Content::Subheading { text, .. }
+            | xinwen::Content::Quote { text, .. }
+            | xinwen::Content::Code { text, .. } => text.clone(),
+            xinwen::Content::List { items, .. } => items[0].clone(),
+            xinwen::Content::Table { rows, .. } => rows[0][0].clone(),
+        };
+        let head: String = first.chars().take(2).collect();
+        // a paragraph drops a gallery counter (`1/8`) that opens its line
+        let opens =
+            source.starts_with(&head) || (source.starts_with(|c: char| c.is_ascii_digit()) && source.contains(&head));
+        assert!(opens, "{name}: a block's span should start at {head:?}: {source:?}");
     }
 }
 

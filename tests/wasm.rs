@@ -203,3 +203,12 @@ fn format_of_says_how_auto_reads_a_string() {
     assert_eq!(xinwen::wasm::format_of("<!doctype html><p>正文</p>").as_string().as_deref(), Some("html"), "markup");
     assert_eq!(xinwen::wasm::format_of(PAGE).as_string().as_deref(), Some("text"), "a page's text");
 }
+
+#[wasm_bindgen_test]
+fn to_markdown_writes_the_cores_markdown_of_an_article_object() {
+    let article = parse(JsValue::from_str(PAGE), None).expect("should parse");
+    let md = xinwen::wasm::to_markdown(article).expect("an Article object should give Markdown");
+    assert_eq!(md, xinwen::to_markdown(&xinwen::parse(PAGE)), "should be the core's Markdown of the same page");
+    let refused = xinwen::wasm::to_markdown(JsValue::from_f64(1.0)).expect_err("a number should be refused");
+    assert!(refused.is_instance_of::<js_sys::TypeError>(), "should throw a TypeError");
+}

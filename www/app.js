@@ -116,7 +116,7 @@ function setState(name) {
   document.body.dataset.state = name;
   ui.structure.setAttribute('aria-busy', name === 'parsing' ? 'true' : 'false');
   const ready = name === 'done';
-  for (const id of ['copy', 'download']) $(id).disabled = !ready;
+  for (const id of ['copy', 'download', 'copy-md', 'download-md']) $(id).disabled = !ready;
   $('share').disabled = !(ready && state.input.kind === 'text');
 }
 
@@ -288,11 +288,16 @@ ui.htmlMode.addEventListener('click', () => {
 /** The JSON view: written by the worker, shown up to MAX_JSON_VIEW bytes. */
 function exported() {
   if (!state.json || state.json.generation !== state.generation) {
-    const origin = { encoding: state.result?.encoding ?? undefined };
-    if (state.input.kind === 'file') origin.file = state.input.name;
-    state.json = { generation: state.generation, promise: viewer.exportFile('json', origin) };
+    state.json = { generation: state.generation, promise: viewer.exportFile('json', exportOrigin()) };
   }
   return state.json.promise;
+}
+
+/** Where an export came from: the encoding, and the file's name for a file. */
+function exportOrigin() {
+  const origin = { encoding: state.result?.encoding ?? undefined };
+  if (state.input.kind === 'file') origin.file = state.input.name;
+  return origin;
 }
 
 async function showJson() {
@@ -327,7 +332,7 @@ ui.structure.addEventListener('click', async (e) => {
   if (!slice || generation !== state.generation) return;
   const counts = state.result.view.counts;
   const before = ui.structure.querySelectorAll('[data-origin]').length;
-  if (what === 'body') appendParagraphs(button.parentElement, slice, counts.body, STEPS.body, register);
+  if (what === 'body') appendParagraphs(button.parentElement, slice, counts.content, STEPS.body, register);
   else if (what === 'sections') appendSections(button.parentElement, slice, counts.sections, STEPS, register);
   else appendItems(button.parentElement, slice, Number(button.parentElement.dataset.items), STEPS.items, register);
   // the reader goes on from the first new field
@@ -889,6 +894,23 @@ $('copy').addEventListener('click', async () => {
     // the clipboard takes the Blob as it is: no string of the whole JSON on this thread
     await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([blob], { type: 'text/plain' }) })]);
     note(t('copied'));
+  } catch {
+    note(t('copyFailed'));
+  }
+});
+
+$('download-md').addEventListener('click', async () => {
+  if (!state.result) return;
+  const { blob, stem } = await viewer.exportFile('markdown', exportOrigin());
+  save(blob, `${stem || stemFallback()}.md`);
+});
+
+$('copy-md').addEventListener('click', async () => {
+  if (!state.result) return;
+  try {
+    const { blob } = await viewer.exportFile('markdown', exportOrigin());
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([blob], { type: 'text/plain' }) })]);
+    note(t('copiedMarkdown'));
   } catch {
     note(t('copyFailed'));
   }

@@ -40,6 +40,9 @@ export const STRINGS = {
     structure: '结构',
     copy: '复制 JSON',
     download: '下载 JSON',
+    copyMarkdown: '复制 Markdown',
+    downloadMarkdown: '下载 .md',
+    copiedMarkdown: 'Markdown 已复制到剪贴板',
     copyLink: '复制分享链接',
     copied: '已复制到剪贴板',
     copyFailed: '复制失败，请改用下载',
@@ -73,6 +76,15 @@ export const STRINGS = {
     published: '发布时间',
     editors: '责任编辑',
     site: '网站',
+    category: '栏目',
+    tags: '标签',
+    description: '摘要',
+    leadImage: '题图',
+    url: '网址',
+    language: '语言',
+    languages: { 'zh-Hans': '中文（简体）', 'zh-Hant': '中文（繁体）', ja: '日文', ko: '韩文', en: '英文' },
+    figure: '图',
+    figures: '{n} 幅图',
     breadcrumb: '位置',
     dateline: '电头',
     datelineParts: '（{parts}）',
@@ -189,6 +201,9 @@ export const STRINGS = {
     structure: 'Structure',
     copy: 'Copy JSON',
     download: 'Download JSON',
+    copyMarkdown: 'Copy Markdown',
+    downloadMarkdown: 'Download .md',
+    copiedMarkdown: 'Markdown copied to the clipboard',
     copyLink: 'Copy a share link',
     copied: 'Copied to the clipboard',
     copyFailed: 'Could not copy; download instead',
@@ -222,6 +237,15 @@ export const STRINGS = {
     published: 'Published',
     editors: 'Editors',
     site: 'Site',
+    category: 'Category',
+    tags: 'Tags',
+    description: 'Description',
+    leadImage: 'Lead image',
+    url: 'URL',
+    language: 'Language',
+    languages: { 'zh-Hans': 'Chinese (simplified)', 'zh-Hant': 'Chinese (traditional)', ja: 'Japanese', ko: 'Korean', en: 'English' },
+    figure: 'Figure',
+    figures: '{n} figures',
     breadcrumb: 'Path',
     dateline: 'Dateline',
     datelineParts: ' ({parts})',
@@ -332,6 +356,12 @@ export function t(key, values = {}) {
 /** An entry of a nested table (`t2('kinds', 'article')`). */
 export function t2(table, key, values = {}) {
   return fill(STRINGS[lang][table]?.[key] ?? key, values);
+}
+
+/** The name of a language for its BCP 47 tag (`zh-Hans`): by its primary tag when the region differs, else the tag. */
+export function languageName(tag) {
+  const names = STRINGS[lang].languages;
+  return names[tag] ?? names[String(tag).split('-')[0]] ?? tag;
 }
 
 /** The name of a block role. */

@@ -3,10 +3,13 @@
 // reader asks for more, which blocks each drawn field came from, and the exports (JSON with its
 // provenance, JSON Lines). Pure functions of the Article and the text its spans index; no DOM.
 //
-// Where a field came from: body paragraphs, item titles, item summaries and section headings each
-// have one block of their role, in order (the parser keeps that promise; when the counts differ,
-// the block is looked up by its text instead). Names, the outlet, the site and the date are looked
-// up by their text in the blocks of the roles they come from, a bounded number of blocks each.
+// Where a field came from: the content's blocks (paragraphs, subheadings, lists, tables, figures …)
+// carry their spans, and come from the blocks inside them; item titles, item summaries and section
+// headings each have one block of their role, in order (the parser keeps that promise; when the
+// counts differ, the block is looked up by its text instead). Names, the outlet, the site, the
+// date and the tags are looked up by their text in the blocks of the roles they come from, a
+// bounded number of blocks each; what the markup alone gives (a description, a picture's address)
+// has no block.
 
 /** The roles of blocks, in reading order (the legend's order); blocks travel as indices into it. */
 export const ROLES = [
@@ -17,7 +20,7 @@ const ROLE_INDEX = Object.fromEntries(ROLES.map((r, i) => [r, i]));
 
 /** How much is drawn at first and per "show more", and how far the origin look-ups reach. */
 export const LIMITS = {
-  body: 60, // paragraphs
+  body: 60, // blocks of the content (paragraphs, lists, figures …)
   sections: 12,
   items: 8, // per section
   hits: 12, // blocks lit for one field at most
@@ -77,7 +80,6 @@ export function indexArticle(article, text) {
     headingOrdinal,
     items,
     ordinal: {
-      body: byRole.body.length === article.body.length,
       itemTitle: byRole.itemTitle.length === items,
       itemSummary: byRole.itemSummary.length === summaries,
       sectionHeading: byRole.sectionHeading.length === headings,
@@ -107,6 +109,15 @@ function find(ix, roles, needle) {
 function exact(ix, roles, value) {
   const blocks = find(ix, roles, value);
   return { blocks: blocks.length ? blocks : find(ix, ROLES, value).slice(0, 1), needle: value };
+}
+
+/**
+ * The origin of a value a labelled line gives (摘要：…, 关键词：…, 栏目：…), or the markup alone
+ * (`<meta>`: then no block): the lines outside the text that hold it, and `roles` first.
+ */
+function labelled(ix, value, roles = []) {
+  const blocks = find(ix, [...roles, 'other', 'navigation', 'footer'], value).slice(0, 1);
+  return { blocks, needle: blocks.length ? value : null };
 }
 
 /** The origin of the n-th block of `role`, or the block holding the start of `value`. */
@@ -150,9 +161,39 @@ function dateOrigin(ix, iso) {
   return { blocks: ix.byRole.byline.slice(0, 1), needle: null };
 }
 
-/** Body paragraphs from `from`, at most `count`, with their origins. */
+/** The blocks whose spans lie within [start, end), at most LIMITS.hits (the blocks are in order). */
+function within(ix, start, end) {
+  const blocks = ix.article.blocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits = [];
+  for (let i = lo; i < blocks.length && blocks[i].start < end && hits.length < LIMITS.hits; i++) {
+    if (blocks[i].end <= end) hits.push(i);
+  }
+  return hits;
+}
+
+/**
+ * The content's blocks from `from`, at most `count`, each with its origin: { type, text } for a
+ * paragraph, a subheading, a quote or code; { type, ordered, items } for a list; { type, rows } for
+ * a table; { type, src, alt, caption } for a figure (`src` null for a caption in text).
+ */
 export function bodySlice(ix, from, count = LIMITS.body) {
-  return ix.article.body.slice(from, from + count).map((text, k) => ({ text, origin: nth(ix, 'body', from + k, text) }));
+  return ix.article.content.slice(from, from + count).map((c) => {
+    const { start, end, ...block } = c;
+    if (block.type === 'figure') block.href = safeLink(block.src);
+    return { ...block, origin: { blocks: within(ix, start, end), needle: null } };
+  });
+}
+
+/** The link a page may draw for an address from the input: only http(s), else none. */
+export function safeLink(address) {
+  return typeof address === 'string' && /^https?:\/\//i.test(address.trim()) ? address.trim() : null;
 }
 
 /** Items of section `s` from `from`, at most `count`, with their origins. */
@@ -197,9 +238,22 @@ export function buildView(ix) {
     site: a.site && { text: a.site, origin: exact(ix, ['breadcrumb', 'navigation', 'title', 'other'], a.site) },
     breadcrumb: a.breadcrumb,
     dateline: a.dateline && { ...a.dateline, origin: exact(ix, ['body', 'byline'], a.dateline.text) },
+    description: a.description && { text: a.description, origin: labelled(ix, a.description.slice(0, 24)) },
+    tags: a.tags.map((tag) => ({ text: tag, origin: labelled(ix, tag) })),
+    category: a.category && { text: a.category, origin: labelled(ix, a.category, ['breadcrumb']) },
+    language: a.language,
+    url: a.url && { text: a.url, href: safeLink(a.url), host: a.host },
+    image: a.image && { ...a.image, href: safeLink(a.image.src) },
     diagnostics: a.diagnostics,
     origins: { title: capped(ix.byRole.title), breadcrumb: capped(ix.byRole.breadcrumb) },
-    counts: { body: a.body.length, sections: a.sections.length, items: ix.items, blocks: a.blocks.length },
+    counts: {
+      body: a.body.length,
+      content: a.content.length,
+      figures: a.figures.length,
+      sections: a.sections.length,
+      items: ix.items,
+      blocks: a.blocks.length,
+    },
     body: bodySlice(ix, 0),
     sections: sectionSlice(ix, 0),
     // the place for the fields the package adds later (images, tags …): everything the view does
@@ -210,8 +264,9 @@ export function buildView(ix) {
 
 /** The Article's keys the structured view draws (the rest are named under "more fields"). */
 const DRAWN = new Set([
-  'kind', 'title', 'authors', 'source', 'published', 'editors', 'site', 'breadcrumb', 'dateline',
-  'body', 'sections', 'blocks', 'diagnostics',
+  'kind', 'title', 'description', 'authors', 'source', 'published', 'editors', 'site', 'url', 'host', 'language',
+  'category', 'tags', 'breadcrumb', 'dateline', 'image', 'body', 'content', 'figures', 'sections', 'blocks',
+  'diagnostics',
 ]);
 
 // ---- exports ------------------------------------------------------------------------------------
@@ -229,13 +284,22 @@ export function provenance({ file, encoding, url, version }) {
   return p;
 }
 
-/** The export formats, by the name the page offers them under; each gives the file's text. */
+/**
+ * The export formats, by the name the page offers them under; each gives the file's text from the
+ * Article, its origin and the parser (`xinwen`, the package's module, for what the core writes).
+ */
 export const FORMATS = {
   json: {
     extension: 'json',
     type: 'application/json',
     /** The Article as the command line prints it with --pretty, its provenance first. */
     write: (article, origin) => `${JSON.stringify(withProvenance(article, origin), null, 2)}\n`,
+  },
+  markdown: {
+    extension: 'md',
+    type: 'text/markdown',
+    /** The article as Markdown, as the command line prints it with --output markdown. */
+    write: (article, origin, xinwen) => xinwen.toMarkdown(article),
   },
 };
 

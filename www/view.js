@@ -8,7 +8,7 @@
 // by script (tabIndex -1; the page keeps one of them in the tab order) and says what focusing does.
 
 import { ROLES } from './model.js';
-import { t, t2, roleName, noteText, formatNumber, formatPublished } from './i18n.js';
+import { t, t2, roleName, noteText, formatNumber, formatPublished, languageName } from './i18n.js';
 
 /** The annotated view draws the input up to this many UTF-16 units (text only: this many characters). */
 export const MAX_ANNOTATED = 200_000;
@@ -189,11 +189,77 @@ function moreButton(kind, shown, total, step, extra = {}) {
   return b;
 }
 
-/** Append paragraphs to the body section (before its "show more" button, which is replaced). */
+/**
+ * A link to an address from the input, drawn as text: it opens only when the reader follows it (the
+ * page loads nothing from other origins, so no picture is fetched). `href` is an http(s) address
+ * or null (then the text alone).
+ */
+function outLink(href, text, className) {
+  if (!href) return el('span', className, text);
+  const a = el('a', className, text);
+  a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer nofollow';
+  a.referrerPolicy = 'no-referrer';
+  return a;
+}
+
+/** A picture as a link with its alternative text (or its file's name), never as an image. */
+function pictureLink(src, href, alt) {
+  const name = alt || decodeURIComponent(String(src).split(/[?#]/)[0].split('/').pop() || '') || src;
+  const link = outLink(href, name, 'picture-link');
+  if (href) link.title = src;
+  return link;
+}
+
+/** One block of the content (see model.js bodySlice) as its element. */
+function contentBlock(b) {
+  switch (b.type) {
+    case 'subheading':
+      return zh(el('h5', 'subheading', b.text));
+    case 'list': {
+      const list = zh(el(b.ordered ? 'ol' : 'ul', 'content-list'));
+      for (const item of b.items) list.append(el('li', null, item));
+      return list;
+    }
+    case 'quote':
+      return zh(el('blockquote', 'content-quote', b.text));
+    case 'code':
+      return el('pre', 'content-code', b.text);
+    case 'table': {
+      const table = zh(el('table', 'content-table'));
+      b.rows.forEach((row, k) => {
+        const tr = el('tr');
+        for (const cell of row) tr.append(el(k === 0 ? 'th' : 'td', null, cell));
+        table.append(tr);
+      });
+      const wrap = el('div', 'table-wrap');
+      wrap.append(table);
+      return wrap;
+    }
+    case 'figure': {
+      const figure = zh(el('figure', 'content-figure'));
+      const mark = el('span', 'figure-mark', t('figure'));
+      mark.setAttribute('aria-hidden', 'true');
+      figure.append(mark);
+      if (b.src) figure.append(pictureLink(b.src, b.href, b.alt));
+      if (b.caption) figure.append(el('figcaption', null, b.caption));
+      return figure;
+    }
+    default:
+      return zh(el('p', 'para', b.text));
+  }
+}
+
+/** Append blocks of the content to the body section (before its "show more" button, which is replaced). */
 export function appendParagraphs(section, slice, total, step, register) {
   section.querySelector(':scope > .more-btn')?.remove();
-  for (const p of slice) section.append(linked(zh(el('p', 'para', p.text)), p.origin, register));
-  const shown = section.querySelectorAll(':scope > .para').length;
+  for (const b of slice) {
+    const node = linked(contentBlock(b), b.origin?.blocks.length ? b.origin : null, register);
+    node.dataset.block = b.type;
+    section.append(node);
+  }
+  const shown = section.querySelectorAll(':scope > [data-block]').length;
   if (shown < total) section.append(moreButton('body', shown, total, step));
 }
 
@@ -276,6 +342,25 @@ export function renderStructure(container, view, register, steps) {
   }
   if (view.editors.length) field(dl, t('editors'), view.editors, null, register);
   if (view.site) field(dl, t('site'), document.createTextNode(view.site.text), view.site.origin, register);
+  if (view.category) field(dl, t('category'), document.createTextNode(view.category.text), view.category.origin, register);
+  if (view.tags.length) field(dl, t('tags'), view.tags, null, register);
+  if (view.description) field(dl, t('description'), document.createTextNode(view.description.text), view.description.origin, register);
+  if (view.image) {
+    const wrap = document.createDocumentFragment();
+    wrap.append(pictureLink(view.image.src, view.image.href, view.image.alt));
+    if (view.image.caption) wrap.append(el('span', 'iso', view.image.caption));
+    field(dl, t('leadImage'), wrap, null, register);
+  }
+  if (view.url) {
+    const wrap = document.createDocumentFragment();
+    wrap.append(outLink(view.url.href, view.url.text, 'url-link'));
+    field(dl, t('url'), wrap, null, register);
+  }
+  if (view.language) {
+    const wrap = document.createDocumentFragment();
+    wrap.append(languageName(view.language), el('span', 'iso', view.language));
+    field(dl, t('language'), wrap, null, register);
+  }
   container.append(dl);
 
   if (view.breadcrumb.length) {
@@ -287,12 +372,14 @@ export function renderStructure(container, view, register, steps) {
     container.append(nav);
   }
 
-  if (view.counts.body) {
+  if (view.counts.content) {
     const sec = el('section', 'body');
     const h4 = el('h4', 'group-heading', t('body'));
-    h4.append(el('span', 'count', t('paragraphs', { n: formatNumber(view.counts.body) })));
+    const counted = t('paragraphs', { n: formatNumber(view.counts.body) });
+    const figures = view.counts.figures ? ` · ${t('figures', { n: formatNumber(view.counts.figures) })}` : '';
+    h4.append(el('span', 'count', counted + figures));
     sec.append(h4);
-    appendParagraphs(sec, view.body, view.counts.body, steps.body, register);
+    appendParagraphs(sec, view.body, view.counts.content, steps.body, register);
     container.append(sec);
   }
 

@@ -7,8 +7,8 @@
 //                                        parses two small pages (text and HTML), so that the first
 //                                        real parse finds the parser compiled
 //   parse  { input, options, origin }   input: a string, or a file's bytes (Uint8Array)
-//   more   { what, from, section }      the next slice: what = body | sections | items
-//   export { format, origin }           the last Article as a file (a Blob)
+//   more   { what, from, section }      the next slice: what = body (the content) | sections | items
+//   export { format, origin }           the last Article as a file (a Blob): format = json | markdown
 //   line   { input, options, origin }   parse without keeping: a summary and a JSON Lines line
 // Messages out: { id, … } for each, or { id, error }.
 
@@ -76,7 +76,8 @@ function exported({ format, origin }) {
   const { article } = last.ix;
   const f = FORMATS[format];
   if (!f) throw new Error(`unknown format: ${format}`);
-  return { blob: new Blob([f.write(article, { ...origin, version: version() })], { type: f.type }), stem: fileStem(article, '') };
+  const text = f.write(article, { ...origin, version: version() }, xinwen);
+  return { blob: new Blob([text], { type: f.type }), stem: fileStem(article, ''), extension: f.extension };
 }
 
 /** One file of a batch: parsed, summed up, and its JSON Lines line; nothing kept. */

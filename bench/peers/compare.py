@@ -16,7 +16,11 @@ Rules:
 - time per page is the wall time of the extraction only: inside the worker around the tool's call for peers,
   the whole CLI run divided by the pages for xinwen (so xinwen's includes process start and file reading);
 - a page that crashes a peer, or outlasts the per-page timeout, counts as empty output (and the timeout as its
-  time); the worker is restarted and the run goes on. Python 3 standard library only.
+  time); the worker is restarted and the run goes on. Python 3 standard library only;
+- field coverage (html mode): for each field beyond the scored ones (lead image, body images, description, tags,
+  category, URL, language, site), the share of pages where each tool returns a value, as the tool names it
+  (see COVERAGE); and how often xinwen agrees with trafilatura (image, description, tags) and GNE (body image
+  URLs) where both return one.
 """
 import argparse
 import datetime
@@ -121,6 +125,102 @@ def map_output(tool, raw):
         out.update(title=raw.get("title"), authors=split_names(raw.get("byline")),
                    published=iso(raw.get("publishedTime")), body=paragraphs(raw.get("textContent")))
     return out
+
+
+# The fields beyond the scored ones, as each tool names them (None: the tool has no such field). A value counts
+# when it is a non-empty string or list.
+COVERAGE = [
+    # (field, xinwen, trafilatura, gne, readability)
+    ("lead image", "image", "image", None, None),
+    ("body images", "figures", None, "images", None),
+    ("description", "description", "excerpt", None, "excerpt"),
+    ("tags", "tags", "tags", None, None),
+    ("category", "category", "categories", None, None),
+    ("URL", "url", "source", None, None),
+    ("language", "language", "language", None, "lang"),
+    ("site", "site", "source-hostname", None, "siteName"),
+]
+
+
+def field_value(tool, raw, key):
+    """A tool's value for a coverage field: a string or a list of strings, or None when it gives none."""
+    if not raw or key is None:
+        return None
+    v = raw.get(key)
+    if tool == "xinwen" and key == "image":
+        v = (v or {}).get("src")
+    if tool == "xinwen" and key == "figures":
+        v = [f["src"] for f in v or [] if f.get("src")]
+    if tool == "trafilatura" and key in ("tags", "categories") and isinstance(v, str):
+        v = [t.strip() for t in re.split(r"[,;]", v) if t.strip()]
+    if isinstance(v, str):
+        v = v.strip() or None
+    if isinstance(v, list):
+        v = [x for x in v if isinstance(x, str) and x.strip()] or None
+    return v
+
+
+def same_address(a, b):
+    """Two addresses of one resource: equal without scheme, `//`, surrounding white space and a trailing `/`."""
+    norm = lambda u: re.sub(r"^(https?:)?//", "", u.strip()).rstrip("/")
+    return norm(a) == norm(b)
+
+
+def words(tags):
+    """The words of a list of tags, each split at white space and the separators pages use."""
+    return {w for t in tags for w in re.split(r"[\s,，、;；|｜/]+", t) if w}
+
+
+def agreement(pairs, same):
+    """(pages where both give a value, the share of those where they agree)."""
+    both = [(a, b) for a, b in pairs if a and b]
+    return len(both), (sum(bool(same(a, b)) for a, b in both) / len(both) if both else None)
+
+
+def coverage_table(raws, tools):
+    """raws[tool] = [(page id, the tool's raw output)] over the html pages -> one markdown table."""
+    n = len(next(iter(raws.values())))
+    head = "| field | " + " | ".join(tools) + " |\n|---|" + "---:|" * len(tools) + "\n"
+    rows = []
+    column = {t: i + 1 for i, t in enumerate(TOOLS)}
+    for spec in COVERAGE:
+        cells = []
+        for t in tools:
+            key = spec[column[t]]
+            if key is None:
+                cells.append("–")
+                continue
+            found = sum(field_value(t, raw, key) is not None for _, raw in raws[t])
+            cells.append(f"{found / n:.3f}")
+        rows.append(f"| {spec[0]} | " + " | ".join(cells) + " |")
+    table = head + "\n".join(rows) + "\n"
+    notes = []
+    xin = {pid: raw for pid, raw in raws.get("xinwen", [])}
+    if "trafilatura" in raws:
+        traf = {pid: raw for pid, raw in raws["trafilatura"]}
+        norm_text = lambda s: re.sub(r"\s+", "", s)
+        checks = [
+            ("lead image", "image", "image", same_address),
+            ("description", "description", "excerpt", lambda a, b: norm_text(a) == norm_text(b)),
+            ("tags", "tags", "tags", lambda a, b: {norm_text(x) for x in a} == {norm_text(x) for x in b}),
+            ("tags (the same words, both split at spaces and the separators of tags)", "tags", "tags",
+             lambda a, b: words(a) == words(b)),
+        ]
+        for name, xk, tk, same in checks:
+            pairs = [(field_value("xinwen", xin.get(pid), xk), field_value("trafilatura", traf.get(pid), tk)) for pid in traf]
+            both, share = agreement(pairs, same)
+            notes.append(f"| {name} | trafilatura | {both} | {'–' if share is None else f'{share:.3f}'} |")
+    if "gne" in raws:
+        gne = {pid: raw for pid, raw in raws["gne"]}
+        pairs = [(field_value("xinwen", xin.get(pid), "figures"), field_value("gne", gne.get(pid), "images")) for pid in gne]
+        for name, same in [("body images (the same set)", lambda a, b: {re.sub(r"^(https?:)?//", "", x) for x in a} == {re.sub(r"^(https?:)?//", "", x) for x in b}),
+                           ("body images (the first the same)", lambda a, b: same_address(a[0], b[0]))]:
+            both, share = agreement(pairs, same)
+            notes.append(f"| {name} | GNE | {both} | {'–' if share is None else f'{share:.3f}'} |")
+    if notes:
+        table += ("\nAgreement of xinwen with a peer, on the pages where both give a value:\n\n"
+                  "| field | peer | pages with both | xinwen agrees |\n|---|---|---:|---:|\n" + "\n".join(notes) + "\n")
+    return table
 
 
 class Worker:
@@ -269,6 +369,7 @@ def main():
     workers = {t: Worker(cmds[t], log) for t in tools if t != "xinwen"}
     started = time.perf_counter()
     results = {}
+    raws = {}  # html mode: each tool's raw output per page, for the field coverage
     for mode in modes:
         ids = pages_for(corpus, mode)
         files = [os.path.join(corpus, pid, MODES[mode]) for pid in ids]
@@ -278,16 +379,21 @@ def main():
             if tool == "xinwen":
                 outs, seconds, problems = run_xinwen(a.xinwen, files, a.timeout)
                 rows = list(zip(ids, outs))
+                raw_rows = rows
                 ms_total = seconds * 1000
             else:
                 w = workers[tool]
+                raw_rows = []
                 for pid, path in zip(ids, files):
                     raw, ms, problem = w.ask(peer_input(path, mode), a.timeout)
                     if problem:
                         problems += 1
                         print(f"  {tool} {mode} {pid}: {problem}", file=sys.stderr)
                     rows.append((pid, map_output(tool, raw)))
+                    raw_rows.append((pid, raw))
                     ms_total += ms
+            if mode == "html":
+                raws[tool] = raw_rows
             path = os.path.join(a.out, f"{tool}.{mode}.jsonl")
             with open(path, "w", encoding="utf-8") as f:
                 for pid, out in rows:
@@ -307,6 +413,10 @@ def main():
     versions = {"xinwen": (rev + "+changes" if dirty else rev) or None}
     versions.update({t: w.version for t, w in workers.items()})
     md = table(results, versions, tools)
+    if raws:
+        n = len(next(iter(raws.values())))
+        md += (f"\nField coverage, html mode ({n} pages): the share of pages where each tool returns a value "
+               f"(– : the tool has no such field).\n\n" + coverage_table(raws, tools))
     print(md)
     print(f"full run: {elapsed:.0f} s", file=sys.stderr)
     if a.md:

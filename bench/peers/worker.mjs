@@ -1,7 +1,7 @@
 // @mozilla/readability on linkedom as a line-protocol worker for bench/peers/run.
 // In:  stdin, one JSON object per line: {"html": "<decoded page>"}.
 // Out: stdout, first {"ready": true, "version": ...}, then one line per request:
-//      {"raw": {title, byline, publishedTime, siteName, textContent} or null, "ms": extraction wall time, "error"}.
+//      {"raw": {title, byline, publishedTime, siteName, textContent, excerpt, lang} or null, "ms": extraction wall time, "error"}.
 // Rules: only parseHTML + Readability.parse() is timed; an exception becomes an error with raw null.
 // Run: node bench/peers/worker.mjs target/peers-npm (the folder holding node_modules; the driver passes it).
 import { createRequire } from 'node:module';
@@ -18,7 +18,15 @@ function extract(html) {
   const { document } = parseHTML(html);
   const a = new Readability(document).parse();
   if (!a) return null;
-  return { title: a.title, byline: a.byline, publishedTime: a.publishedTime, siteName: a.siteName, textContent: a.textContent };
+  return {
+    title: a.title,
+    byline: a.byline,
+    publishedTime: a.publishedTime,
+    siteName: a.siteName,
+    textContent: a.textContent,
+    excerpt: a.excerpt,
+    lang: a.lang,
+  };
 }
 
 // the tools' own console output must not reach the protocol stream

@@ -22,7 +22,8 @@ const BATCH_RECORDS: usize = 1024;
 /// A batch of JSON Lines records ends once it holds this many bytes of input.
 const BATCH_BYTES: usize = 8 << 20;
 
-/// Turn Chinese news pages into JSON: one Article per input, one line each, in input order.
+/// Turn Chinese news pages into JSON (one Article per input, one line each) or Markdown (one
+/// document per input), in input order.
 #[derive(Parser, Debug)]
 #[command(name = "xinwen", version, about, long_about = None, after_help = JSONL_HELP)]
 struct Cli {
@@ -41,6 +42,16 @@ struct Cli {
     /// Indent the JSON (for a single input).
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
+    /// What to write: the Article as JSON, or the article as Markdown (one document per input; with
+    /// several inputs or --jsonl, each opens with a line `<!-- xinwen: NAME -->` naming its file or
+    /// record id).
+    #[arg(long, value_enum, default_value_t = OutputArg::Json)]
+    output: OutputArg,
+    /// The page's address (file mode: for every file): relative picture addresses resolve against
+    /// it, and it is the Article's url when the page names none. In --jsonl mode a record's `url`
+    /// key gives each record's.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     /// Today's date (YYYY-MM-DD[THH:MM]), to flag publication dates in the future and resolve relative
     /// ones (昨天, 3小时前, 10-08 12:00).
     #[arg(long, value_name = "DATE")]
@@ -56,14 +67,21 @@ struct Cli {
 const JSONL_HELP: &str = "\
 JSON Lines mode (--jsonl): each line of standard input is one record,
   {\"id\": ID, \"html\": \"<html>…\"}   or   {\"id\": ID, \"text\": \"page text…\"}
-where ID is any JSON value but null (a string or a number, say); other keys are ignored; blank
-lines are skipped. For each record one line is written, in input order, the Article's fields
+where ID is any JSON value but null (a string or a number, say); an optional \"url\" key gives the
+page's address (as --url does); other keys are ignored; blank lines are skipped. For each record one line is written, in input order, the Article's fields
 beside the record's id:
   {\"id\": ID, \"title\": …, \"authors\": […], … \"diagnostics\": […]}
 A record that cannot be read (not JSON, no id, not exactly one of html/text, not a string) gives
   {\"id\": ID or null, \"error\": \"why\"}
 on standard output and a message naming the line on standard error; the stream goes on, and the
 exit status is 1 at the end. Records are parsed in parallel (--jobs) with bounded memory.";
+
+/// `--output`'s values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum OutputArg {
+    Json,
+    Markdown,
+}
 
 /// `--format`'s values.
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -102,7 +120,7 @@ fn main() -> ExitCode {
         EncodingArg::Utf16le => xinwen::Encoding::Utf16Le,
         EncodingArg::Utf16be => xinwen::Encoding::Utf16Be,
     };
-    let options = xinwen::Options { today: cli.today.clone(), format, encoding };
+    let options = xinwen::Options { today: cli.today.clone(), format, encoding, url: cli.url.clone() };
     let jobs = cli.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n as usize);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool,
@@ -113,8 +131,11 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let status =
-        if cli.jsonl { jsonl(&pool, &options, &mut out) } else { files(&cli, &pool, jobs, &options, &mut out) };
+    let status = if cli.jsonl {
+        jsonl(&pool, &options, cli.output, &mut out)
+    } else {
+        files(&cli, &pool, jobs, &options, &mut out)
+    };
     match (status, out.flush()) {
         (Ok(true), Ok(())) => ExitCode::SUCCESS,
         (Ok(false), Ok(())) => ExitCode::FAILURE,
@@ -134,14 +155,21 @@ fn files(
     out: &mut impl Write,
 ) -> io::Result<bool> {
     let inputs = if cli.files.is_empty() { vec![PathBuf::from("-")] } else { cli.files.clone() };
+    // several Markdown documents each open with a line naming their file
+    let named = cli.output == OutputArg::Markdown && inputs.len() > 1;
     let mut ok = true;
+    let mut first = true;
     for window in inputs.chunks(jobs * FILES_PER_THREAD) {
         let results: Vec<Result<String, String>> =
-            pool.install(|| window.par_iter().map(|path| one_file(path, options, cli.pretty)).collect());
-        for result in results {
+            pool.install(|| window.par_iter().map(|path| one_file(path, options, cli.pretty, cli.output)).collect());
+        for (path, result) in window.iter().zip(results) {
             match result {
-                Ok(json) => {
-                    writeln!(out, "{json}").map_err(|e| io::Error::new(e.kind(), format!("writing output: {e}")))?
+                Ok(text) => {
+                    let head = if named { separator(&path.display().to_string(), first) } else { String::new() };
+                    first = false;
+                    write!(out, "{head}{text}")
+                        .and_then(|()| if cli.output == OutputArg::Json { writeln!(out) } else { Ok(()) })
+                        .map_err(|e| io::Error::new(e.kind(), format!("writing output: {e}")))?
                 }
                 Err(message) => {
                     eprintln!("xinwen: {message}");
@@ -153,8 +181,16 @@ fn files(
     Ok(ok)
 }
 
-/// One file's JSON, or the message that says why there is none.
-fn one_file(path: &PathBuf, options: &xinwen::Options, pretty: bool) -> Result<String, String> {
+/// The line that opens a Markdown document among several: `<!-- xinwen: NAME -->`, after a blank
+/// line unless it is the first (a name's `--` would end the comment early, so it is written `- -`).
+fn separator(name: &str, first: bool) -> String {
+    let name = name.replace("--", "- -").replace(['\n', '\r'], " ");
+    format!("{}<!-- xinwen: {name} -->\n\n", if first { "" } else { "\n" })
+}
+
+/// One file's JSON (without a line break) or Markdown (ending in one), or the message that says
+/// why there is none.
+fn one_file(path: &PathBuf, options: &xinwen::Options, pretty: bool, output: OutputArg) -> Result<String, String> {
     let name = path.display();
     let bytes = read(path).map_err(|e| format!("{name}: {e}"))?;
     // the library reads anything; the command refuses what is surely not a page (but NULs are
@@ -164,6 +200,9 @@ fn one_file(path: &PathBuf, options: &xinwen::Options, pretty: bool) -> Result<S
         return Err(format!("{name}: looks like a binary file (it holds NUL bytes), not a page"));
     }
     let article = xinwen::parse_bytes_with(&bytes, options);
+    if output == OutputArg::Markdown {
+        return Ok(xinwen::to_markdown(&article));
+    }
     let json = if pretty { serde_json::to_string_pretty(&article) } else { serde_json::to_string(&article) };
     json.map_err(|e| format!("{name}: {e}"))
 }
@@ -184,6 +223,7 @@ struct Record {
     id: Option<Value>,
     html: Option<String>,
     text: Option<String>,
+    url: Option<String>,
 }
 
 /// A batch of input lines with the line number of the first.
@@ -191,23 +231,34 @@ type Batch = (usize, Vec<Vec<u8>>);
 
 /// JSON Lines mode. One thread reads batches of lines ahead (at most one batch waits), the pool
 /// parses a batch in parallel, and its lines are written in order. `Ok(false)` when a record failed.
-fn jsonl(pool: &rayon::ThreadPool, options: &xinwen::Options, out: &mut impl Write) -> io::Result<bool> {
+fn jsonl(
+    pool: &rayon::ThreadPool,
+    options: &xinwen::Options,
+    output: OutputArg,
+    out: &mut impl Write,
+) -> io::Result<bool> {
     let (send, receive) = mpsc::sync_channel::<io::Result<Batch>>(1);
     let reader = std::thread::spawn(move || read_batches(io::stdin().lock(), &send));
     let mut ok = true;
+    let mut written = false;
     for batch in receive {
         let (first, lines) = batch?;
-        let results: Vec<(String, Option<String>)> = pool
-            .install(|| lines.par_iter().enumerate().map(|(i, line)| one_record(line, first + i, options)).collect());
-        for (json, error) in results {
-            if json.is_empty() {
+        let results: Vec<(String, Option<String>)> = pool.install(|| {
+            lines.par_iter().enumerate().map(|(i, line)| one_record(line, first + i, options, output)).collect()
+        });
+        for (text, error) in results {
+            if text.is_empty() {
                 continue; // a blank line
             }
             if let Some(message) = error {
                 eprintln!("xinwen: {message}");
                 ok = false;
             }
-            writeln!(out, "{json}").map_err(|e| io::Error::new(e.kind(), format!("writing output: {e}")))?;
+            let text = if output == OutputArg::Markdown && !written { text.trim_start_matches('\n') } else { &text };
+            written = true;
+            write!(out, "{text}")
+                .and_then(|()| if output == OutputArg::Json { writeln!(out) } else { Ok(()) })
+                .map_err(|e| io::Error::new(e.kind(), format!("writing output: {e}")))?;
         }
     }
     // the reader ends when standard input does or when the receiver is gone; it never panics
@@ -244,15 +295,19 @@ fn read_batches(mut input: impl BufRead, send: &mpsc::SyncSender<io::Result<Batc
     }
 }
 
-/// One record's output line and, for a bad record, the message for standard error. A blank line
-/// gives an empty output line (skipped).
-fn one_record(line: &[u8], number: usize, options: &xinwen::Options) -> (String, Option<String>) {
+/// One record's output (a JSON line without its line break, or a Markdown document opened by the
+/// line naming its id) and, for a bad record, the message for standard error. A blank line gives
+/// an empty output (skipped).
+fn one_record(line: &[u8], number: usize, options: &xinwen::Options, output: OutputArg) -> (String, Option<String>) {
     if line.iter().all(u8::is_ascii_whitespace) {
         return (String::new(), None);
     }
     let fail = |id: Option<&Value>, why: String| {
         let id = id.unwrap_or(&Value::Null);
-        let record = format!("{{\"id\":{id},\"error\":{}}}", Value::String(why.clone()));
+        let record = match output {
+            OutputArg::Json => format!("{{\"id\":{id},\"error\":{}}}", Value::String(why.clone())),
+            OutputArg::Markdown => separator(&format!("{id} error: {why}"), false),
+        };
         (record, Some(format!("standard input line {number}: {why}")))
     };
     let record: Record = match serde_json::from_slice(line) {
@@ -271,8 +326,12 @@ fn one_record(line: &[u8], number: usize, options: &xinwen::Options) -> (String,
         (None, Some(text)) => (text, xinwen::Format::Text),
         _ => return fail(Some(&id), "the record should have exactly one of \"html\" and \"text\"".into()),
     };
-    let options = xinwen::Options { format, ..options.clone() };
+    let url = record.url.or_else(|| options.url.clone());
+    let options = xinwen::Options { format, url, ..options.clone() };
     let article = xinwen::parse_with(&input, &options);
+    if output == OutputArg::Markdown {
+        return (format!("{}{}", separator(&id.to_string(), false), xinwen::to_markdown(&article)), None);
+    }
     let (Ok(id_json), Ok(article_json)) = (serde_json::to_string(&id), serde_json::to_string(&article)) else {
         return fail(Some(&id), "the article could not be written as JSON".into());
     };

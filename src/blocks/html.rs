@@ -11,8 +11,8 @@
 //!   starts no tag is text. A tag left open at the end of input swallows the rest, as in browsers.
 //! - Not shown, so not blocks: `script`, `style`, `noscript`, `template`, `select`, `svg`, comments,
 //!   and elements with the `hidden` attribute or `display:none` / `visibility:hidden` in `style`.
-//! - `<br>` and block-level elements (div, p, li, h1–h6, tr, table …) end a block; table cells are
-//!   separated by a space, like a browser's copied text. Entities are decoded; white space inside a
+//! - `<br>` and block-level elements (div, p, li, h1–h6, tr, table …) end a block, and so does a
+//!   line break inside `<pre>`; table cells are separated by a space, like a browser's copied text. Entities are decoded; white space inside a
 //!   block collapses to one space and is trimmed at its ends.
 //! - Tag soup: a stray end tag (none of its name open) is ignored; an end tag closes everything
 //!   opened after its element; `<p>`, `<li>`, `<td>`, `<tr>`, `<dt>`, `<dd>`, `<option>` close an open
@@ -22,6 +22,11 @@
 //!   before it: breadcrumbs put each link in its own cell or list item.
 //! - A block's span runs from its first text run's first visible character to its last run's end, in
 //!   UTF-16 units of the document, so `html.slice(start, end)` highlights the block's source.
+//! - What the structure says beside the text: marks for list items, quotes, code, captions, bold
+//!   and table cells ([`marks`]); where each cell of a table row starts in its block ([`Html::rows`]);
+//!   every visible `<img>` with its address (a lazy-loading attribute, `data-src` …, before `src`),
+//!   alternative text and place ([`Html::images`]); the document's `lang`, `<link rel=canonical>` and
+//!   `<base href>` ([`RawEvidence`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -87,6 +92,24 @@ pub mod marks {
     pub const H1: u32 = 1 << 12;
     /// Inside `<h2>`–`<h6>`.
     pub const HEADING: u32 = 1 << 13;
+    /// Inside `<li>`.
+    pub const LIST_ITEM: u32 = 1 << 14;
+    /// Inside `<ul>`, `<ol>` or `<menu>`: a list (an element's own mark: the list itself).
+    pub const LIST: u32 = 1 << 15;
+    /// Inside `<ol>`: a numbered list.
+    pub const ORDERED: u32 = 1 << 16;
+    /// Inside `<blockquote>`.
+    pub const QUOTE: u32 = 1 << 17;
+    /// Inside `<pre>`: program text or verse, its lines as written.
+    pub const CODE: u32 = 1 << 18;
+    /// Inside `<figcaption>`, or class/id caption: a picture's caption.
+    pub const CAPTION: u32 = 1 << 19;
+    /// Inside `<b>` or `<strong>`.
+    pub const BOLD: u32 = 1 << 20;
+    /// Inside `<table>`.
+    pub const TABLE: u32 = 1 << 21;
+    /// Inside `<figure>`.
+    pub const FIGURE: u32 = 1 << 22;
 }
 
 /// The parent of an element at the document's top level, in [`Html::parents`].
@@ -124,6 +147,32 @@ pub struct RawEvidence {
     /// Publication stamps in other scripts' data (`"pubtime": "2019-09-07 19:02:26"`): pages that
     /// render their article with JavaScript carry its fields as JSON in a script.
     pub script_times: Vec<String>,
+    /// The `lang` attribute of `<html>`.
+    pub lang: Option<String>,
+    /// The first `<link rel=canonical>`'s `href`.
+    pub canonical: Option<String>,
+    /// The first `<base href>`: what relative addresses resolve against.
+    pub base: Option<String>,
+}
+
+/// A visible `<img>`, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlImage {
+    /// The address as written, entities decoded: a lazy-loading attribute (`data-src`,
+    /// `data-original`, `data-lazy-src`, `data-actualsrc`) before `src`; never a `data:` URL.
+    pub src: String,
+    /// The `alt` text, white space collapsed; `None` when absent or empty.
+    pub alt: Option<String>,
+    /// Start of the `<img>` tag, in UTF-16 code units of the document.
+    pub start: usize,
+    /// End (exclusive) of the `<img>` tag.
+    pub end: usize,
+    /// The element the image stands in ([`Html::parents`] index), `None` at the top level.
+    pub parent: Option<u32>,
+    /// The [`marks`] of the elements around it.
+    pub marks: u32,
+    /// Whether a `width` or `height` attribute makes it an icon (under 50 pixels).
+    pub small: bool,
 }
 
 /// A document read into blocks.
@@ -142,6 +191,12 @@ pub struct Html {
     pub depths: Vec<u32>,
     /// For every element: the [`marks`] its own name and class/id words give.
     pub own_marks: Vec<u32>,
+    /// The blocks that hold the text of two or more cells of a table row (`<td>a</td><td>b</td>`
+    /// makes the block `a b`), in order: the block's index and the byte offsets in its text where
+    /// the second and later cells start.
+    pub rows: Vec<(u32, Box<[u32]>)>,
+    /// The visible images, in document order.
+    pub images: Vec<HtmlImage>,
 }
 
 impl Html {
@@ -172,6 +227,18 @@ impl Html {
     /// The blocks' UTF-16 spans (start, end) in the document, index for index with [`Html::lines`].
     pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.blocks.iter().map(|b| (b.start, b.end))
+    }
+
+    /// Where the cells of block `i` start in its text (byte offsets of the second and later
+    /// cells), when the block holds two or more cells of a table row.
+    pub fn cells(&self, i: usize) -> Option<&[u32]> {
+        let k = self.rows.binary_search_by_key(&(i as u32), |r| r.0).ok()?;
+        Some(&self.rows[k].1)
+    }
+
+    /// The nearest element around block `i` whose own marks include `mark`, if any within 64 levels.
+    pub fn nearest(&self, i: usize, mark: u32) -> Option<u32> {
+        self.enclosing(i).take(64).find(|&e| self.own_marks[e as usize] & mark != 0)
     }
 }
 
@@ -343,6 +410,11 @@ struct Parser<'a> {
     /// consecutive `<br>`s since the last text
     brs: u32,
     gap_next: bool,
+    /// the byte offsets (in the block's text) where the second and later table cells of the block
+    /// being built start
+    cur_cells: Vec<u32>,
+    /// a `<td>` or `<th>` opened since the last text: the next text starts a cell
+    cell_next: bool,
     // byte → UTF-16 cursor, moving forward only
     cur8: usize,
     cur16: usize,
@@ -366,6 +438,8 @@ impl<'a> Parser<'a> {
             pending_space: false,
             brs: 0,
             gap_next: false,
+            cur_cells: Vec::new(),
+            cell_next: false,
             cur8: 0,
             cur16: 0,
         }
@@ -416,6 +490,7 @@ impl<'a> Parser<'a> {
         self.out.parents.shrink_to_fit();
         self.out.depths.shrink_to_fit();
         self.out.own_marks.shrink_to_fit();
+        self.out.rows.shrink_to_fit();
         self.out
     }
 
@@ -454,8 +529,21 @@ impl<'a> Parser<'a> {
         self.name_ids.get(name).map_or(0, |&id| self.open_count[id as usize])
     }
 
-    /// A run of source text between tags.
-    fn text(&mut self, from: usize, to: usize) {
+    /// A run of source text between tags. Inside `<pre>` each line of it ends a block, as the
+    /// page shows it.
+    fn text(&mut self, mut from: usize, to: usize) {
+        if self.top().is_some_and(|o| o.marks & marks::CODE != 0 && !o.hidden) {
+            while let Some(nl) = memchr::memchr(b'\n', &self.src.as_bytes()[from.min(to)..to]) {
+                self.text_run(from, from + nl);
+                self.break_block(false);
+                from += nl + 1;
+            }
+        }
+        self.text_run(from, to);
+    }
+
+    /// A run of source text within one line of the page's text.
+    fn text_run(&mut self, from: usize, to: usize) {
         if from >= to || self.top().is_some_and(|o| o.hidden) {
             return;
         }
@@ -482,6 +570,14 @@ impl<'a> Parser<'a> {
             }
             if self.pending_space && (self.out.text.len() > self.cur_start) {
                 self.out.text.push(' ');
+            }
+            if self.cell_next {
+                // a cell's first character: where the cell starts, unless it starts the block
+                self.cell_next = false;
+                let at = self.out.text.len() - self.cur_start;
+                if at > 0 {
+                    self.cur_cells.push(at as u32);
+                }
             }
             self.pending_space = false;
             self.out.text.push(c);
@@ -533,10 +629,15 @@ impl<'a> Parser<'a> {
                         self.cur_hint = Hint { marks: u32::MAX, ..Hint::default() };
                         self.cur_gap = false;
                         self.pending_space = false;
+                        self.cur_cells.clear();
                         self.gap_next |= gap;
                         return;
                     }
                 }
+            }
+            if !self.cur_cells.is_empty() {
+                let cells = std::mem::take(&mut self.cur_cells).into_boxed_slice();
+                self.out.rows.push((self.out.blocks.len() as u32, cells));
             }
             self.out.blocks.push(HtmlBlock {
                 range,
@@ -555,6 +656,8 @@ impl<'a> Parser<'a> {
         self.cur_hint = Hint { marks: u32::MAX, ..Hint::default() };
         self.cur_gap = false;
         self.pending_space = false;
+        self.cur_cells.clear();
+        self.cell_next = false;
         self.gap_next |= gap;
     }
 
@@ -569,7 +672,7 @@ impl<'a> Parser<'a> {
         };
         let n = name.as_str();
         if n == "meta" {
-            let key = attrs.property.or(attrs.name).or(attrs.itemprop);
+            let key = attrs.property.or(attrs.name).or(attrs.itemprop).or(attrs.http_equiv);
             if let (Some(k), Some(c)) = (key, attrs.content) {
                 self.out.raw.meta.push((k.to_ascii_lowercase(), decode_entities(c).trim().to_string()));
             }
@@ -584,8 +687,29 @@ impl<'a> Parser<'a> {
             self.break_block(true);
             return after;
         }
+        if n == "link" {
+            if self.out.raw.canonical.is_none()
+                && attrs.rel.is_some_and(|r| r.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")))
+            {
+                self.out.raw.canonical = attrs.href.map(|h| decode_entities(h).trim().to_string());
+            }
+            return after;
+        }
+        if n == "base" {
+            if self.out.raw.base.is_none() {
+                self.out.raw.base = attrs.href.map(|h| decode_entities(h).trim().to_string());
+            }
+            return after;
+        }
+        if n == "img" {
+            self.image(lt, after, &attrs);
+            return after;
+        }
         if VOID.contains(&n) {
             return after;
+        }
+        if n == "html" && self.out.raw.lang.is_none() {
+            self.out.raw.lang = attrs.lang.map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
         }
         // content before </head> closes the head, as browsers do for a page without <body>
         const HEAD_CONTENT: &[&str] = &["link", "title", "script", "style", "base", "noscript", "template"];
@@ -604,10 +728,7 @@ impl<'a> Parser<'a> {
             self.close("a");
         }
         let parent = self.stack.last();
-        let style_hidden = attrs.style.is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect::<String>().to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        });
+        let style_hidden = attrs.style.is_some_and(hidden_style);
         let hidden = parent.is_some_and(|o| o.hidden) || DROPPED.contains(&n) || attrs.hidden || style_hidden;
         let link = parent.is_some_and(|o| o.link) || n == "a";
         let mut own = element_marks(n);
@@ -647,6 +768,7 @@ impl<'a> Parser<'a> {
             self.break_block(GAP.contains(&n));
         } else if n == "td" || n == "th" {
             self.pending_space = true;
+            self.cell_next = true;
         }
         let name = self.intern(n);
         self.push(Open { name, id: 0, hidden, link, marks: m });
@@ -673,6 +795,28 @@ impl<'a> Parser<'a> {
             }
         }
         after
+    }
+
+    /// A visible `<img>` from `lt` to `after`: its address (a lazy-loading attribute first; a
+    /// `data:` URL is no address), its alternative text and where it stands.
+    fn image(&mut self, lt: usize, after: usize, attrs: &Attrs) {
+        let parent = self.top();
+        if parent.is_some_and(|o| o.hidden) || attrs.hidden || attrs.style.is_some_and(hidden_style) {
+            return;
+        }
+        let src = [attrs.data_src, attrs.src]
+            .into_iter()
+            .flatten()
+            .map(|s| decode_entities(s).trim().to_string())
+            .find(|s| !s.is_empty() && !s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")));
+        let Some(src) = src else { return };
+        let pixels = |v: Option<&str>| v.and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+        let small = [attrs.width, attrs.height].into_iter().any(|v| pixels(v).is_some_and(|p| p < 50));
+        let alt = attrs.alt.map(|a| collapse(&decode_entities(a))).filter(|a| !a.is_empty());
+        let (parent, marks) = parent.map_or((None, 0), |o| (Some(o.id), o.marks));
+        let start = self.u16_at(lt);
+        let end = self.u16_at(after);
+        self.out.images.push(HtmlImage { src, alt, start, end, parent, marks, small });
     }
 
     /// Open an element (its `id` is assigned here).
@@ -710,6 +854,12 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Whether a `style` attribute hides its element (`display: none`, `visibility: hidden`).
+fn hidden_style(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_ascii_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
 fn is_tag_sep(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
 }
@@ -727,6 +877,16 @@ struct Attrs<'a> {
     itemprop: Option<&'a str>,
     content: Option<&'a str>,
     datetime: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    lang: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    src: Option<&'a str>,
+    /// A lazy-loading image's address: `data-src`, `data-original`, `data-lazy-src` or `data-actualsrc`.
+    data_src: Option<&'a str>,
+    alt: Option<&'a str>,
+    width: Option<&'a str>,
+    height: Option<&'a str>,
 }
 
 /// Read attributes from `at` to the tag's `>`; `None` when the input ends first.
@@ -783,6 +943,15 @@ fn read_attrs<'a>(src: &'a str, mut at: usize, attrs: &mut Attrs<'a>) -> Option<
             "itemprop" => &mut attrs.itemprop,
             "content" => &mut attrs.content,
             "datetime" => &mut attrs.datetime,
+            "http-equiv" => &mut attrs.http_equiv,
+            "lang" => &mut attrs.lang,
+            "rel" => &mut attrs.rel,
+            "href" => &mut attrs.href,
+            "src" => &mut attrs.src,
+            "data-src" | "data-original" | "data-lazy-src" | "data-actualsrc" => &mut attrs.data_src,
+            "alt" => &mut attrs.alt,
+            "width" => &mut attrs.width,
+            "height" => &mut attrs.height,
             "hidden" => {
                 attrs.hidden = true;
                 continue;
@@ -928,6 +1097,15 @@ fn element_marks(name: &str) -> u32 {
         "article" => marks::CONTENT,
         "h1" => marks::H1,
         "h2" | "h3" | "h4" | "h5" | "h6" => marks::HEADING,
+        "li" => marks::LIST_ITEM,
+        "ul" | "menu" => marks::LIST,
+        "ol" => marks::LIST | marks::ORDERED,
+        "blockquote" => marks::QUOTE,
+        "pre" => marks::CODE,
+        "figcaption" => marks::CAPTION,
+        "b" | "strong" => marks::BOLD,
+        "table" => marks::TABLE,
+        "figure" => marks::FIGURE,
         _ => 0,
     }
 }
@@ -971,6 +1149,7 @@ fn class_marks(words: &str) -> u32 {
         ("zhengwen", marks::CONTENT),
         ("detail", marks::CONTENT),
         ("sidebar", marks::ASIDE),
+        ("caption", marks::CAPTION),
     ];
     // every word found anywhere in `words`, overlaps included (`pubtime` gives `time` too), in one
     // pass: a `contains` per word set up a substring searcher 34 times per attribute, a third of the

@@ -59,8 +59,9 @@ pub struct Weights {
 
 /// The hand-set weights: the rules' numbers as they were set by reading pages.
 /// - Body: a prose line weighs its length, a line that is none of the below costs 10 plus a quarter
-///   of its length, furniture 60, a byline 300, a footer or section heading 1000; program text 0;
-///   a notice's closing formula (特此通告。) earns 20.
+///   of its length, furniture 60, a byline 300, a footer or section heading 1000; program text 0,
+///   and so an item of a list or table between paragraphs (`cat_item`: a schedule's dated rows are
+///   no byline there); a notice's closing formula (特此通告。) earns 20.
 /// - Entering the body with a prose line under a dated byline (within eight lines), and leaving it
 ///   after a prose line for closing credits (within four lines), each earn twice the length of
 ///   that prose line, at most 300.
@@ -89,6 +90,7 @@ const fn hand() -> Weights {
     // the headline: only a headline-like line (every line is in one of the categories)
     let cats = [
         Own::cat_footer_or_heading,
+        Own::cat_item,
         Own::cat_byline,
         Own::cat_furniture,
         Own::cat_prose,
@@ -251,9 +253,9 @@ pub fn viterbi(n: usize, mut line: impl FnMut(usize) -> [f32; OUT], guide: Guide
     path
 }
 
-/// The page's path under `weights`.
-pub fn decide(cues: &[Cues], markup: Option<&Markup>, weights: &Weights) -> Vec<State> {
-    let mut lines = features::Vectors::new(cues, markup);
+/// The page's path under `weights`; `bits` are the lines' [`features::all_bits`].
+pub fn decide(cues: &[Cues], markup: Option<&Markup>, bits: Vec<u8>, weights: &Weights) -> Vec<State> {
+    let mut lines = features::Vectors::with_bits(cues, markup, bits);
     let mut x = Vec::with_capacity(3 * features::MAX_OWN + 16);
     viterbi(
         cues.len(),

@@ -15,8 +15,7 @@
 
 use super::{closing_caption, closing_credit, code, is_cjk, runs_on, salutation, Cues};
 use crate::blocks::html::{marks, Hint, Html};
-use crate::lexicon::{find_word, CLOSING_FORMULAS};
-use crate::lexicon::{HEADLINE_CONNECTIVES, NOTICE_LABELS, RELATIVE_TIMES};
+use crate::lexicon::{find_word, notice_label, CLOSING_FORMULAS, HEADLINE_CONNECTIVES};
 use crate::recognize::{breadcrumb, heading};
 
 /// The markup around the lines of an HTML page, index for index with the lines.
@@ -48,6 +47,7 @@ names!(
     [
         // the hand weights' categories, one of which every line is in (see `decide::HAND`)
         cat_footer_or_heading,
+        cat_item,
         cat_byline,
         cat_furniture,
         cat_prose,
@@ -91,6 +91,7 @@ names!(
         notice_label,
         bracketed_note,
         code,
+        item,
         headline_like,
         headline_punct,
         headline_connective,
@@ -205,6 +206,8 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     // the hand weights' categories, in their order of precedence
     let cat = if c.footer || c.heading().is_some() {
         Own::cat_footer_or_heading
+    } else if bits & bit::BRIDGED != 0 && !c.prose && !c.furniture {
+        Own::cat_item
     } else if c.is_byline() {
         Own::cat_byline
     } else if c.furniture {
@@ -257,7 +260,7 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     v.flag(Own::credit_bracketed, credits.iter().any(|k| k.bracketed));
     v.flag(Own::date, !c.dates().is_empty());
     v.flag(Own::date_only, super::date_only_line(c));
-    v.flag(Own::relative_time, c.chars <= 40 && RELATIVE_TIMES.iter().any(|r| t.contains(r)));
+    v.flag(Own::relative_time, c.chars <= 40 && c.relative);
     v.flag(Own::path, bits & bit::PATH != 0);
     v.flag(Own::heading, c.heading().is_some());
     v.flag(Own::footer, c.footer);
@@ -266,13 +269,11 @@ pub fn own(cues: &[Cues], i: usize, bits: u8, markup: Option<&Markup>) -> OwnVec
     v.flag(Own::caption, c.chars <= 80 && c.caption());
     v.flag(Own::closing_caption, closing_caption(c));
     let bare = t.trim_start_matches(['【', '[', '（', '(']);
-    v.flag(
-        Own::notice_label,
-        NOTICE_LABELS.iter().any(|l| bare.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':']))),
-    );
+    v.flag(Own::notice_label, notice_label(bare));
     let bracketed = t.starts_with(['（', '(', '【', '[']) && t.ends_with(['）', ')', '】', ']']);
     v.flag(Own::bracketed_note, bracketed && labelled(bare));
     v.flag(Own::code, code(t));
+    v.flag(Own::item, bits & bit::ITEM != 0);
     let headline = c.headline_like();
     v.flag(Own::headline_like, headline && !c.caption());
     v.flag(Own::headline_punct, headline && t.contains(HEADLINE_MARKS));
@@ -339,8 +340,8 @@ pub struct Vectors<'c, 'a, 'm> {
 }
 
 impl<'c, 'a, 'm> Vectors<'c, 'a, 'm> {
-    pub fn new(cues: &'c [Cues<'a>], markup: Option<&'m Markup<'m>>) -> Self {
-        let bits: Vec<u8> = cues.iter().map(bits).collect();
+    /// The vectors of lines whose [`all_bits`] are known.
+    pub fn with_bits(cues: &'c [Cues<'a>], markup: Option<&'m Markup<'m>>, bits: Vec<u8>) -> Self {
         let mut lines = Vectors { cues, markup, bits, window: [OwnVec::default(); 3], next: 0 };
         if !cues.is_empty() {
             lines.window[2] = lines.own(0);
@@ -381,9 +382,75 @@ pub mod bit {
     /// A byline with a date that is not a closing credit (责任编辑 …).
     pub const DATED: u8 = 1 << 3;
     pub const CLOSING: u8 = 1 << 4;
+    /// An item of a list or a row of a table ([`item`]).
+    pub const ITEM: u8 = 1 << 5;
+    /// A short line that introduces what follows: it ends in a colon (`开放时段如下：`), or a
+    /// section marker opens it (`三、值班安排`).
+    pub const LEAD_IN: u8 = 1 << 6;
+    /// An item, or a lead-in among items, in a run of them that stands between two lines of prose:
+    /// a list or a table inside the text ([`all_bits`]).
+    pub const BRIDGED: u8 = 1 << 7;
 }
 
-/// Line `c`'s [`bit`]s.
+/// Every line's [`bit`]s, with the lists and tables between paragraphs marked [`bit::BRIDGED`]:
+/// a run of items, lead-ins and section markers (`三、值班安排`), holding an item, with a line of
+/// prose right above it and right below it. Articles set rules, schedules and results out as lists
+/// and tables between their paragraphs; each item alone is a short line, often with a date or a
+/// label (`报名时间：…`), so without this they would end the text.
+pub fn all_bits(cues: &[Cues], markup: Option<&Markup>) -> Vec<u8> {
+    let mut bits: Vec<u8> = cues.iter().enumerate().map(|(i, c)| line_bits(c, item(cues, i, markup))).collect();
+    let run = |b: u8| b & (bit::ITEM | bit::LEAD_IN) != 0;
+    let mut i = 0;
+    while i < bits.len() {
+        if !run(bits[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bits.len() && run(bits[i]) {
+            i += 1;
+        }
+        let holds_item = bits[start..i].iter().any(|b| b & bit::ITEM != 0);
+        let prose_above = start > 0 && bits[start - 1] & bit::PROSE != 0;
+        let prose_below = i < bits.len() && bits[i] & bit::PROSE != 0;
+        if holds_item && prose_above && prose_below {
+            for b in &mut bits[start..i] {
+                *b |= bit::BRIDGED;
+            }
+        }
+    }
+    bits
+}
+
+/// Whether line `i` is an item of a list or a row of a table: in text, a bullet or a number opens
+/// it, or tabs divide it into cells ([`crate::recognize::item`]); in HTML, it is inside `<li>` or
+/// holds two or more cells of a table row, and is not mostly link text (a menu, a list of links).
+pub fn item(cues: &[Cues], i: usize, markup: Option<&Markup>) -> bool {
+    use crate::recognize::kind;
+    if cues[i].kind & (kind::ITEM | kind::CELLS) != 0 {
+        return true;
+    }
+    markup.is_some_and(|m| {
+        let h = &m.hints[i];
+        h.link_density() < 0.5 && (h.has(marks::LIST_ITEM) || m.html.cells(i).is_some())
+    })
+}
+
+/// Line `c`'s [`bit`]s, but [`bit::BRIDGED`]; `item`: whether it is an item ([`item`]).
+fn line_bits(c: &Cues, item: bool) -> u8 {
+    let mut b = bits(c);
+    if item {
+        b |= bit::ITEM;
+    }
+    let t = c.line.text;
+    let opens_section = c.kind & crate::recognize::kind::SECTION != 0;
+    if c.chars <= 40 && (t.ends_with([':', '：']) || opens_section) && b & bit::BYLINE == 0 && c.heading().is_none() {
+        b |= bit::LEAD_IN;
+    }
+    b
+}
+
+/// Line `c`'s [`bit`]s from its cues alone.
 pub fn bits(c: &Cues) -> u8 {
     let mut b = 0;
     if c.chars <= 120 && breadcrumb::parse(c.line.text).is_some() {

@@ -12,7 +12,13 @@ use crate::lexicon::{find_word, VALUE_STOPS};
 
 /// The paragraphs of the body lines, in order.
 pub fn paragraphs(cues: &[Cues], body: &[usize]) -> Vec<String> {
-    body.iter().map(|&i| without_counter(without_trailing_link(cues[i].line.text)).to_string()).collect()
+    body.iter().map(|&i| clean(cues[i].line.text).to_string()).collect()
+}
+
+/// A body line's text as a paragraph: without a link glued after its last sentence or a gallery
+/// counter before it.
+pub fn clean(text: &str) -> &str {
+    without_counter(without_trailing_link(text))
 }
 
 /// `text` without a leading gallery counter `3/10 `.

@@ -15,22 +15,50 @@
 //! before the headline (原创) is dropped.
 
 pub mod body;
+pub mod content;
+pub mod language;
 
-use crate::article::{Article, Diagnostic, Item, Kind, Section};
+use crate::article::{Article, Diagnostic, Image, Item, Kind, Section};
+use crate::blocks::html::Html;
 use crate::blocks::{char_count, is_cjk, is_space};
 use crate::classify::{Cues, Layout};
 use crate::lexicon::{
-    find_word, Field, ADOPTION_ENDINGS, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES, NOT_SIGNATURES, TITLE_BADGES,
+    find_word, scan_line, Field, ADOPTION_ENDINGS, BREADCRUMB_LEAVES, FOLLOW_BUTTONS, MEDIA_ENDINGS, NOT_NAMES,
+    NOT_SIGNATURES, TITLE_BADGES,
 };
 use crate::options::Options;
 use crate::recognize::credit as byline;
-use crate::recognize::{breadcrumb, date, dateline, heading, relative};
+use crate::recognize::{breadcrumb, date, dateline, heading, kind, label, relative};
 
 /// Below this many characters of body, the page is a listing or an index (`kind: other`).
 const LISTING_BODY_CHARS: usize = 80;
 
-/// Build the Article, all but its blocks (the caller adds them from the front end's spans).
-pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
+/// What the extractors read beside the lines and their layout.
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    /// The caller's options.
+    pub options: &'a Options,
+    /// The markup, when the page is HTML: the structure of its content and its pictures.
+    pub html: Option<&'a Html>,
+    /// The address relative picture addresses resolve against (the page's, or its `<base>`).
+    pub base: Option<&'a str>,
+    /// The language the markup declares (`<html lang>` …).
+    pub declared_language: Option<&'a str>,
+    /// The encoding the page's bytes were decoded from (its WHATWG name), when it came as bytes.
+    pub encoding: Option<&'a str>,
+}
+
+impl<'a> Page<'a> {
+    /// A page of text given as text, read with `options`.
+    pub fn text(options: &'a Options) -> Self {
+        Page { options, html: None, base: options.url.as_deref(), declared_language: None, encoding: None }
+    }
+}
+
+/// Build the Article, all but its blocks (the caller adds them from the front end's spans). In text
+/// the content's spans are line indices until [`content::to_spans`] turns them into UTF-16 spans.
+pub fn assemble(cues: &[Cues], layout: &Layout, page: &Page) -> Article {
+    let options = page.options;
     let mut a = Article::default();
     let text = |i: usize| cues[i].line.text;
 
@@ -147,6 +175,27 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
     a.published = date.or(resolved.as_ref()).map(|d| d.iso());
 
     a.body = body::paragraphs(cues, &layout.body);
+    (a.content, a.figures) = content::content(cues, layout, &a.body, page.html, page.base);
+    a.image = a.figures.iter().find_map(|f| {
+        let src = f.src.clone()?;
+        Some(Image { src, alt: f.alt.clone(), caption: f.caption.clone() })
+    });
+    labelled_lines(cues, &mut a);
+    if a.category.is_none() {
+        a.category = category_of(&a.breadcrumb);
+    }
+    a.url = options.url.clone().filter(|u| !u.trim().is_empty());
+    a.host = a.url.as_deref().and_then(crate::url::host);
+    // the headline and the text; without a text, the lines
+    a.language = if a.body.is_empty() {
+        language::detect(
+            a.title.iter().map(String::as_str).chain(cues.iter().map(|c| c.line.text)),
+            page.declared_language,
+            page.encoding,
+        )
+    } else {
+        language::detect(a.title.iter().chain(&a.body).map(String::as_str), page.declared_language, page.encoding)
+    };
     a.dateline = a.body.first().and_then(|lead| dateline::read(lead, date.or(resolved.as_ref())));
     // a page without a run of prose is a listing, an index or a stub, not an article; a short body
     // under a headline is still one (a gallery's caption, a brief)
@@ -179,6 +228,32 @@ pub fn assemble(cues: &[Cues], layout: &Layout, options: &Options) -> Article {
         });
     }
     a
+}
+
+/// The description, tags and category that lines label (`摘要：…`, `关键词：…`, `栏目：…`): the
+/// first line of each kind on the page.
+fn labelled_lines(cues: &[Cues], a: &mut Article) {
+    let mut labels = Vec::new();
+    for c in cues.iter().filter(|c| c.kind & kind::LABELLED != 0) {
+        let t = c.line.text;
+        scan_line(t, &mut labels);
+        match label::labelled(t, &labels) {
+            Some((label::Label::Summary, v)) if a.description.is_none() => a.description = Some(v.to_string()),
+            Some((label::Label::Tags, v)) if a.tags.is_empty() => a.tags = label::tags(v),
+            Some((label::Label::Category, v)) if a.category.is_none() => a.category = Some(v.to_string()),
+            _ => {}
+        }
+    }
+}
+
+/// The category a breadcrumb names: its last part below the site, or the part before a last part
+/// that names the page itself (`正文`); none for a path of the site alone.
+pub fn category_of(breadcrumb: &[String]) -> Option<String> {
+    let mut parts = &breadcrumb[breadcrumb.len().min(1)..];
+    if parts.last().is_some_and(|p| BREADCRUMB_LEAVES.contains(&p.as_str())) {
+        parts = &parts[..parts.len() - 1];
+    }
+    parts.last().cloned()
 }
 
 fn push_all(into: &mut Vec<String>, names: Vec<String>) {

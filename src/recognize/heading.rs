@@ -16,7 +16,7 @@
 //! word lists are in [`crate::lexicon`].
 
 use crate::blocks::is_space;
-use crate::lexicon::{find_word, PART_NUMERALS, SECTION_HEADINGS, SECTION_HEADING_ENDINGS, TITLE_LABELS};
+use crate::lexicon::{edge_chars, find_word, PART_NUMERALS, SECTION_HEADINGS, SECTION_HEADING_ENDINGS, TITLE_LABELS};
 
 /// The headline a labelled line gives (`标  题：某某通告` → `某某通告`): a [`TITLE_LABELS`] word,
 /// spaces allowed inside it, and a colon.
@@ -69,35 +69,7 @@ const WORDS: usize = SECTION_HEADINGS.len() + SECTION_HEADING_ENDINGS.len();
 
 /// The last characters of the heading words and endings, sorted and without repeats: the first
 /// `.1` of `.0` (computed when the crate is compiled).
-static FINALS: ([char; WORDS], usize) = {
-    let mut finals = ['\0'; WORDS];
-    let mut n = 0;
-    let mut i = 0;
-    while i < WORDS {
-        let w = if i < SECTION_HEADINGS.len() {
-            SECTION_HEADINGS[i]
-        } else {
-            SECTION_HEADING_ENDINGS[i - SECTION_HEADINGS.len()]
-        };
-        let c = last_char(w);
-        // insert `c` in order unless it is there
-        let mut j = 0;
-        while j < n && finals[j] < c {
-            j += 1;
-        }
-        if j == n || finals[j] != c {
-            let mut k = n;
-            while k > j {
-                finals[k] = finals[k - 1];
-                k -= 1;
-            }
-            finals[j] = c;
-            n += 1;
-        }
-        i += 1;
-    }
-    (finals, n)
-};
+static FINALS: ([char; WORDS], usize) = edge_chars(&[SECTION_HEADINGS, SECTION_HEADING_ENDINGS], true);
 
 /// Whether `a` sorts before `b` as `str`s do (byte by byte), in a constant.
 const fn before(a: &str, b: &str) -> bool {
@@ -110,30 +82,6 @@ const fn before(a: &str, b: &str) -> bool {
         i += 1;
     }
     a.len() < b.len()
-}
-
-/// The last character of a non-empty word, decoded from its UTF-8 bytes in a constant.
-const fn last_char(w: &str) -> char {
-    let b = w.as_bytes();
-    let mut i = b.len() - 1;
-    while b[i] & 0xC0 == 0x80 {
-        i -= 1;
-    }
-    let (mut code, len) = match b[i] {
-        0x00..=0x7F => (b[i] as u32, 1),
-        0xC0..=0xDF => ((b[i] & 0x1F) as u32, 2),
-        0xE0..=0xEF => ((b[i] & 0x0F) as u32, 3),
-        _ => ((b[i] & 0x07) as u32, 4),
-    };
-    let mut k = 1;
-    while k < len {
-        code = (code << 6) | (b[i + k] & 0x3F) as u32;
-        k += 1;
-    }
-    match char::from_u32(code) {
-        Some(c) => c,
-        None => panic!("a lexicon word should be UTF-8"),
-    }
 }
 
 /// The heading text without trailing "more" links, if `line` is a section heading.
@@ -225,8 +173,9 @@ mod tests {
         finals.sort_unstable();
         finals.dedup();
         assert_eq!(&FINALS.0[..FINALS.1], finals.as_slice(), "should hold each word's last character once, sorted");
-        assert_eq!(last_char("a𠮷"), '𠮷', "should decode a four-byte character");
-        assert_eq!(last_char("é"), 'é', "should decode a two-byte character");
+        assert_eq!(crate::lexicon::edge_char("a𠮷", true), '𠮷', "should decode a four-byte character");
+        assert_eq!(crate::lexicon::edge_char("é", true), 'é', "should decode a two-byte character");
+        assert_eq!(crate::lexicon::edge_char("𠮷a", false), '𠮷', "should decode a first character");
     }
 
     #[test]

@@ -14,7 +14,10 @@
 //! - [`credit`]: labelled credits (作者, 来源, 责任编辑, 記者…／…報導 …) and the names and outlets in them;
 //! - [`breadcrumb`]: the "you are here" path (`首页 > 新闻 > 正文`);
 //! - [`heading`]: the headings of trailing sections (相关阅读 更多>>) and the tags of their items;
-//! - [`dateline`]: the dateline that opens a story (新华社北京2月29日电, 中央社記者王小明台北10日電).
+//! - [`dateline`]: the dateline that opens a story (新华社北京2月29日电, 中央社記者王小明台北10日電);
+//! - [`item`]: what opens a line (a bullet, a number, a section marker) and tabs that divide it into cells;
+//! - [`caption`]: picture captions and credits (图为…, 资料图, `（林可摄）`);
+//! - [`label`]: lines that label the article as a whole (摘要：…, 关键词：…, 栏目：…) and tags split.
 //!
 //! Gates: a heading is looked for on lines of at most 16 characters, a date in digits on lines with
 //! four digits or more (every form holds that many); on the others only a date in Chinese numerals
@@ -27,15 +30,33 @@
 //! does (Barbaresi, *htmldate*, JOSS 2020).
 
 pub mod breadcrumb;
+pub mod caption;
 pub mod credit;
 pub mod date;
 pub mod dateline;
 pub mod heading;
+pub mod item;
+pub mod label;
 pub mod relative;
 
-use crate::lexicon::{scan_line, word, Field, LabelMatch};
+use crate::lexicon::{scan_line, word, CharFilter, Field, LabelMatch, CATEGORY_LABELS, SUMMARY_LABELS, TAG_LABELS};
+use caption::CAPTION_FIRSTS;
 use credit::{credits_at, Credit};
 use date::{find_dates, numeral_dates, short_date, DateMatch};
+
+/// The characters that may open an item, a section marker, a caption or a labelled line (and the
+/// brackets before them): the first look [`line`] takes at a line.
+static OPENERS: CharFilter = CharFilter::new(
+    &[
+        item::OPENING_CHARS[0],
+        item::OPENING_CHARS[1],
+        item::OPENING_CHARS[2],
+        item::OPENING_CHARS[3],
+        CAPTION_FIRSTS,
+        &['(', '（', '【', '['],
+    ],
+    &[SUMMARY_LABELS, TAG_LABELS, CATEGORY_LABELS],
+);
 
 /// What the recognizers found on one line.
 #[derive(Debug)]
@@ -47,6 +68,25 @@ pub struct Recognized<'a> {
     pub heading: Option<&'a str>,
     /// The line's labelled credits and dates, or `None` for a line with neither.
     pub matches: Option<Box<Matches<'a>>>,
+    /// The line's [`kind`] bits: its shape, and whether it is a caption or a labelled line.
+    pub kind: u8,
+}
+
+/// What a line is besides its matches, as bits: the [`item`] shape (bits 0–3) and the rest.
+pub mod kind {
+    pub use super::item::shape::{BULLET, CELLS, NUMBER, SECTION};
+    /// A picture caption or credit ([`super::caption`]).
+    pub const CAPTION: u8 = 1 << 4;
+    /// A summary line (摘要：…).
+    pub const SUMMARY: u8 = 1 << 5;
+    /// A tag line (关键词：…).
+    pub const TAGS: u8 = 1 << 6;
+    /// A category line (栏目：…).
+    pub const CATEGORY: u8 = 1 << 7;
+    /// A list item's opening: a bullet or a number.
+    pub const ITEM: u8 = BULLET | NUMBER;
+    /// A line that labels the article as a whole.
+    pub const LABELLED: u8 = SUMMARY | TAGS | CATEGORY;
 }
 
 impl Recognized<'_> {
@@ -91,16 +131,20 @@ impl<'a> Matches<'a> {
 }
 
 /// Run every per-line recognizer on `text`, a line of `chars` characters holding `digits` digits
-/// (ASCII and full-width). `labels` is a buffer for the lexicon's label matches, reused from line to
-/// line.
-pub fn line<'a>(text: &'a str, chars: u32, digits: u32, labels: &mut Vec<LabelMatch>) -> Recognized<'a> {
+/// (ASCII and full-width), a tab if `tab`. `labels` is a buffer for the lexicon's label matches,
+/// reused from line to line.
+pub fn line<'a>(text: &'a str, chars: u32, digits: u32, tab: bool, labels: &mut Vec<LabelMatch>) -> Recognized<'a> {
     // one search of the line for every lexicon word (see `lexicon::scan_line`)
     let words = scan_line(text, labels);
     // a heading is the line without a "more" link after it: a prefix of at most 16 characters
     let heading = if chars <= 16 { heading::heading(text) } else { None };
     debug_assert!(heading.map_or(true, |h| text.starts_with(h) && h.len() <= 64), "a heading should start its line");
-    // a photo caption's labels credit the picture, not the article
-    let credits = if is_photo(words) { Vec::new() } else { credits_at(text, labels) };
+    // what opens the line: most lines open with a character that opens no item, caption or label
+    // line, and are spared those recognizers' closer looks
+    let opens = text.chars().next().is_some_and(|c| OPENERS.may_hold(c));
+    // a photo caption's labels credit the picture, not the article (`（图片来源：…）`)
+    let captions = (opens || words & word::PHOTO_ENDING != 0) && caption::caption(text, chars, words);
+    let credits = if is_photo(words) || captions { Vec::new() } else { credits_at(text, labels) };
     // every date in digits holds four or more; with fewer, only one in Chinese numerals is there
     let mut dates = if digits >= 4 { find_dates(text) } else { numeral_dates(text) };
     if dates.is_empty() {
@@ -110,7 +154,17 @@ pub fn line<'a>(text: &'a str, chars: u32, digits: u32, labels: &mut Vec<LabelMa
             short_date(c.value).map(|d| DateMatch { start: d.start + at, end: d.end + at, ..d })
         }));
     }
-    Recognized { words, heading, matches: Matches::boxed(credits, dates) }
+    let mut kind = if opens || tab { item::shape(text, tab) } else { 0 };
+    if captions {
+        kind |= kind::CAPTION;
+    }
+    kind |= match if opens { label::labelled(text, labels) } else { None } {
+        Some((label::Label::Summary, _)) => kind::SUMMARY,
+        Some((label::Label::Tags, _)) => kind::TAGS,
+        Some((label::Label::Category, _)) => kind::CATEGORY,
+        None => 0,
+    };
+    Recognized { words, heading, matches: Matches::boxed(credits, dates), kind }
 }
 
 #[cfg(test)]
@@ -121,7 +175,7 @@ mod tests {
     /// What [`line`] finds on `text`, its counts taken as the classifier takes them.
     fn on(text: &str) -> Recognized<'_> {
         let digits = text.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
-        line(text, char_count(text) as u32, digits as u32, &mut Vec::new())
+        line(text, char_count(text) as u32, digits as u32, text.contains('\t'), &mut Vec::new())
     }
 
     fn dates(r: &Recognized) -> Vec<String> {

@@ -1,6 +1,6 @@
 // Tests of the web page's pure modules in Node (no browser): how times, durations and notes are
 // written for people (i18n.js), and what the worker makes of an Article (model.js): the date's
-// words, file names, exports with provenance.
+// words, file names, exports with provenance, the content's blocks and their origins, links.
 // Run: `node --test tests/browser/model.test.mjs`.
 //
 // Also a guard between the parser and the page: every diagnostic code the Rust core emits, and
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 globalThis.document = { documentElement: {} }; // setLang writes the page's lang attribute
 const { STRINGS, encodingText, formatDuration, formatPublished, noteText, setLang } = await import('../../www/i18n.js');
-const { FORMATS, datePattern, fileStem, jsonLine, provenance } = await import('../../www/model.js');
+const { FORMATS, bodySlice, buildView, datePattern, fileStem, indexArticle, jsonLine, provenance, safeLink } = await import('../../www/model.js');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -67,6 +67,33 @@ test('exports carry their provenance first; unknown entries are left out', () =>
   assert.equal(FORMATS.json.write(article, {}), `${JSON.stringify(article, null, 2)}\n`, 'nothing known, no provenance');
   assert.deepEqual(JSON.parse(jsonLine({ ...article, url: 'https://example.com/a' }, {})).provenance, { url: 'https://example.com/a' }, 'the URL when the Article gives one');
   assert.deepEqual(provenance({ file: '', encoding: null }), {}, 'empty entries should be left out');
+});
+
+test('the content\'s blocks come with the blocks they span; only http(s) addresses become links', () => {
+  const text = '标题\n第一段正文。\n• 一\n• 二\n图为某地。\n';
+  const at = (s) => [text.indexOf(s), text.indexOf(s) + s.length];
+  const span = (s) => ({ start: at(s)[0], end: at(s)[1] });
+  const article = {
+    kind: 'article', title: '标题', authors: [], source: null, published: null, editors: [], site: null, breadcrumb: [],
+    dateline: null, description: '摘要', tags: ['甲'], category: null, url: 'javascript:alert(1)', host: null, language: 'zh-Hans',
+    image: { src: 'https://a.example/1.jpg', alt: null, caption: null }, body: ['第一段正文。', '• 一', '• 二'],
+    content: [
+      { type: 'paragraph', text: '第一段正文。', ...span('第一段正文。') },
+      { type: 'list', ordered: false, items: ['一', '二'], start: at('• 一')[0], end: at('• 二')[1] },
+      { type: 'figure', src: 'data:image/png;base64,AA', alt: null, caption: '图为某地。', ...span('图为某地。') },
+    ],
+    figures: [], sections: [], diagnostics: [],
+    blocks: ['标题', '第一段正文。', '• 一', '• 二', '图为某地。'].map((s, i) => ({ role: i ? (i === 4 ? 'other' : 'body') : 'title', ...span(s) })),
+  };
+  const ix = indexArticle(article, text);
+  const slice = bodySlice(ix, 0);
+  assert.deepEqual(slice.map((b) => b.origin.blocks), [[1], [2, 3], [4]], 'each block of the content should light the lines it spans');
+  assert.equal(slice[2].href, null, 'a data: address should not become a link');
+  const view = buildView(ix);
+  assert.equal(view.url.href, null, 'a javascript: address should not become a link');
+  assert.equal(view.image.href, 'https://a.example/1.jpg', 'an https address should');
+  assert.deepEqual(view.more, [], 'every field should be drawn');
+  assert.equal(safeLink(' HTTP://a.example/x '), 'HTTP://a.example/x', 'http in any case, trimmed');
 });
 
 /** Every .rs file under src/. */

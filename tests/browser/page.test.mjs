@@ -6,7 +6,9 @@
 // field lights its origin, the date's own words included, by hover, focus and tap, after a paste
 // as after a file; files go to the parser as bytes; a GBK file dropped on the page reads right;
 // input is shown as text and never executed; copy and download give the CLI's JSON with its
-// provenance, under a name made of the date and the title; English and the keyboard.
+// provenance, under a name made of the date and the title; a page with pictures shows its lead
+// image as a link (never drawn), its tags, figures and subheadings, and gives the CLI's Markdown;
+// English and the keyboard.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -282,6 +284,48 @@ test('Copy and Download give the CLI JSON with its provenance, named by date and
       assert.equal(await page.locator('#json').textContent(), saved, `${id}: the JSON view should show the same`);
       await page.click('#tab-structure');
     }
+  } finally {
+    await s.close();
+  }
+});
+
+test('a page with pictures: the lead image as a link, tags, figures and subheadings; Markdown copied and downloaded as the CLI writes it', { skip }, async () => {
+  const s = await open();
+  try {
+    const { page, context, url, foreign } = s;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+    const file = join(ROOT, 'tests', 'html', 'figures-and-metadata.html');
+    await drop(page, [{ name: 'figures-and-metadata.html', type: 'text/html', bytes: [...readFileSync(file)] }]);
+    await settled(page);
+    const fields = await page.locator('.fields .field').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.querySelector('dt').textContent, r.querySelector('dd')])),
+    );
+    assert.ok(fields['题图'] && fields['标签'] && fields['摘要'] && fields['栏目'] && fields['语言'], 'the new fields should show');
+    const lead = page.locator('.fields a.picture-link');
+    assert.equal(await lead.getAttribute('href'), 'https://static.yuanchuan-tech.example/news/2024/05/yuntu-cover.png', 'the lead image should be a link to its address');
+    assert.equal(await lead.textContent(), 'yuntu-cover.png', 'a lead image without alternative text should show its file name');
+    assert.equal(await lead.getAttribute('rel'), 'noopener noreferrer nofollow', 'the link should carry nothing to the other site');
+    const chips = await page.locator('.field').filter({ hasText: '标签' }).locator('.chip').allTextContents();
+    assert.deepEqual(chips, ['开源', '气象数据', '云图'], 'the tags should show as chips');
+    assert.match(await page.locator('.field').filter({ hasText: '语言' }).textContent(), /中文（简体）\s*zh-Hans/, 'the language should show');
+    const figure = page.locator('.body .content-figure');
+    assert.equal(await figure.count(), 1, 'the body should show its figure');
+    assert.equal(await figure.locator('a.picture-link').textContent(), '云图2.0按网格读取数据的示意图', 'the figure should link its picture by its alternative text');
+    assert.equal(await figure.locator('figcaption').textContent(), '云图2.0按网格读取卫星数据的示意图。', 'the figure should show its caption');
+    assert.deepEqual(await page.locator('.body .subheading').allTextContents(), ['新版本的三项改进'], 'the subheading should show');
+    assert.equal(await page.locator('.body ol.content-list li').count(), 3, 'the numbered list should show its items');
+    assert.equal(await page.locator('#panel-structure img').count(), 0, 'no picture should be drawn: nothing is fetched from the other site');
+    assert.deepEqual(foreign, [], 'nothing should be loaded from another origin');
+    assert.doesNotMatch(await page.locator('.more-fields').count() ? await page.locator('.more-fields').textContent() : '', /image|tags|figures|content/, 'the new fields should not be listed as undrawn');
+
+    const expected = execFileSync(join(ROOT, 'target', 'release', 'xinwen'), ['--output', 'markdown', file], { encoding: 'utf8' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-md')]);
+    assert.equal(download.suggestedFilename(), '2024-05-16-开源气象数据工具“云图”发布2.0版本.md', 'the .md should be named by the date and the title');
+    assert.equal(readFileSync(await download.path(), 'utf8'), expected, 'Download .md should give the CLI\'s Markdown');
+    await page.click('#copy-md');
+    await page.waitForFunction(() => document.querySelector('#note').textContent === 'Markdown 已复制到剪贴板');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected, 'Copy Markdown should give the same');
+    await screenshot(page, 'fields');
   } finally {
     await s.close();
   }

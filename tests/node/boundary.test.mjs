@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import vm from 'node:vm';
 import assert from 'node:assert/strict';
-import { parse, parseFile, decode } from '../../pkg/inline.js';
+import { parse, parseFile, decode, toMarkdown } from '../../pkg/inline.js';
 
 const PAGE = '岳阳网> 县区\n\n经开区召开工作讲评会\n作者:张冰明    来源:岳阳日报    发布时间:2017年07月26日\n\n' +
   '7月25日,经开区召开半年度工作讲评会,总结讲评上半年经济工作,安排部署下半年经济工作,确保全面完成全年目标任务。\n责任编辑:高大智\n';
@@ -256,4 +256,14 @@ test('a thousand alternating failures and successes leave the module usable', ()
   stillWorks();
   const article = parse(PAGE + '\ud800'.repeat(1000));
   assert.equal(article.title, '经开区召开工作讲评会', 'a page ending in lone surrogates should parse');
+});
+
+test('toMarkdown refuses what is not an Article with a TypeError naming the field, and reads partial ones', () => {
+  for (const [bad, named] of [[5, /not a number/], [null, /not null/], [[], /not an array/], [{ title: 3 }, /`title` should be a string/],
+    [{ content: [{ type: 'poem', text: 'x' }] }, /content\[0\].*'poem'/], [{ content: [{ type: 'list', items: [1] }] }, /content\[0\].*`items` should hold strings/]]) {
+    assert.throws(() => toMarkdown(bad), (e) => e instanceof TypeError && named.test(e.message), `toMarkdown(${JSON.stringify(bad)}) should name ${named}`);
+  }
+  assert.equal(toMarkdown({}), '\n', 'an empty object is an Article with nothing in it');
+  assert.equal(toMarkdown({ title: '标题', body: ['第一段。'] }), '# 标题\n\n第一段。\n', 'the body stands in for missing content');
+  stillWorks();
 });

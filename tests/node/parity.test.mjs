@@ -1,5 +1,6 @@
 // The npm package (pkg/, built by scripts/build-wasm) against the native CLI (target/release/xinwen):
-// for every page file we have, parse() in Node should give byte-for-byte the JSON the CLI prints.
+// for every page file we have, parse() in Node should give byte-for-byte the JSON the CLI prints,
+// and toMarkdown() the Markdown it prints with --output markdown.
 // Pages: www/samples/*.txt, tests/fixtures/*.txt, and the dev corpus's page.txt and page.nfkc.txt
 // when ../shared/corpus is present (read in place, never copied).
 import { test } from 'node:test';
@@ -8,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, parseFile } from '../../pkg/inline.js';
+import { parse, parseFile, toMarkdown } from '../../pkg/inline.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'target/release/xinwen');
@@ -79,4 +80,15 @@ test('parseFile reads a Blob like parse reads its bytes', async () => {
   const bytes = readFileSync(file);
   const article = await parseFile(new Blob([bytes]));
   assert.deepEqual(article, parse(new Uint8Array(bytes)), 'should equal parse of the same bytes');
+});
+
+test('toMarkdown gives the Markdown the CLI prints, from the Article parse gives', () => {
+  const files = [...txtFiles('www/samples'), ...txtFiles('tests/fixtures')];
+  for (const file of files) {
+    const md = execFileSync(cli, ['--output', 'markdown', file], { encoding: 'utf8' });
+    assert.equal(toMarkdown(parse(new Uint8Array(readFileSync(file)))), md, `${file}: the Markdown should be the CLI's`);
+  }
+  // an Article that went through JSON (a worker's message, a file) gives the same
+  const article = parse(new Uint8Array(readFileSync(files[0])));
+  assert.equal(toMarkdown(JSON.parse(JSON.stringify(article))), toMarkdown(article), 'should read an Article from JSON');
 });

@@ -1,7 +1,7 @@
 // A typed usage example of the npm package, compiled by tests/run (`tsc -p tests/types`) against the
 // committed generated types npm/xinwen.d.ts: if the API's types change, this stops compiling.
-import init, { initSync, parse, parseFile } from 'xinwen';
-import type { Article, Block, Dateline, Diagnostic, Item, Kind, Options, Role, Section } from 'xinwen';
+import init, { initSync, parse, parseFile, toMarkdown } from 'xinwen';
+import type { Article, Block, Content, Dateline, Diagnostic, Figure, Image, Item, Kind, Options, Role, Section } from 'xinwen';
 import type { WorkerRequest, WorkerResponse } from 'xinwen/worker.js';
 
 export async function show(text: string, file: File, wasm: ArrayBuffer): Promise<string[]> {
@@ -25,6 +25,35 @@ export async function show(text: string, file: File, wasm: ArrayBuffer): Promise
   const filed: (string | null)[] = [dateline?.agency ?? null, dateline?.place ?? null, dateline?.date ?? null];
   const lines = bodyLines.map((b) => text.slice(b.start, b.end));
   return [title ?? '', published ?? '', ...authors, ...tags.map(String), role, kind, ...filed.map(String), ...codes, ...lines];
+}
+
+/** The fields beside the body: pictures, summary, tags, address, language, and the content by type. */
+export function fields(html: string): string[] {
+  const article: Article = parse(html, { url: 'https://news.example.com/a/1.html', format: 'html' });
+  const lead: Image | null = article.image;
+  const figures: Figure[] = article.figures;
+  const captions: (string | null)[] = figures.map((f) => f.caption);
+  const meta: (string | null)[] = [article.description, article.category, article.url, article.host, article.language];
+  const keywords: string[] = article.tags;
+  const content: Content[] = article.content;
+  const texts: string[] = content.flatMap((c): string[] => {
+    switch (c.type) {
+      case 'paragraph':
+      case 'subheading':
+      case 'quote':
+      case 'code':
+        return [c.text];
+      case 'list':
+        return c.ordered ? c.items.map((i, k) => `${k + 1}. ${i}`) : c.items;
+      case 'table':
+        return c.rows.map((r) => r.join(' | '));
+      case 'figure':
+        return [c.src ?? '', c.alt ?? '', c.caption ?? ''];
+    }
+  });
+  const spans: number[] = content.map((c) => c.end - c.start);
+  const markdown: string = toMarkdown(article);
+  return [lead?.src ?? '', ...captions.map(String), ...meta.map(String), ...keywords, ...texts, ...spans.map(String), markdown];
 }
 
 export function ask(worker: Worker, id: number, input: string | Uint8Array | Blob): Promise<Article> {
