@@ -26,6 +26,12 @@ pub struct Options {
     pub url: Option<String>,
 }
 
+/// Whether `today` is a date the core reads for [`Options::today`]: `YYYY-MM-DD` or
+/// `YYYY-MM-DDTHH:MM`, a real day of the calendar. The bindings and the CLI refuse any other.
+pub fn is_today(today: &str) -> bool {
+    crate::recognize::relative::Today::parse(today).is_some()
+}
+
 /// The encoding to read a page's bytes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]

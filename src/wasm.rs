@@ -309,7 +309,7 @@ fn check_today(today: &JsValue) -> Result<(), JsValue> {
         return Ok(());
     }
     if let Some(text) = today.as_string() {
-        if crate::recognize::relative::Today::parse(&text).is_some() {
+        if crate::options::is_today(&text) {
             return Ok(());
         }
     }

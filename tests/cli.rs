@@ -259,6 +259,20 @@ fn an_unknown_flag_is_an_error() {
 }
 
 #[test]
+fn an_impossible_today_is_an_error_naming_the_form() {
+    for bad in ["2026-13-45", "2026-02-29", "bad", "", "2026-12-03xyz", "2026-12-03T24:00"] {
+        let out = run(&[p("--today"), p(bad)], b"");
+        assert!(!out.status.success(), "--today {bad:?} should exit non-zero");
+        assert!(out.stdout.is_empty(), "--today {bad:?} should print no JSON");
+        assert!(stderr(&out).contains("YYYY-MM-DD"), "should name the expected form: {}", stderr(&out));
+    }
+    for good in ["2024-02-29", "2026-12-03T10:30", "2026-12-03 10:30:59"] {
+        let out = run(&[p("--today"), p(good)], "经开区召开工作讲评会\n".as_bytes());
+        assert!(out.status.success(), "--today {good:?} should be read: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn a_folder_is_an_error_naming_it() {
     let dir = TempDir::new("folder");
     let out = run(&[&dir.0], b"");

@@ -54,7 +54,7 @@ struct Cli {
     url: Option<String>,
     /// Today's date (YYYY-MM-DD[THH:MM]), to flag publication dates in the future and resolve relative
     /// ones (昨天, 3小时前, 10-08 12:00).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = today)]
     today: Option<String>,
     /// Parse this many inputs at once (default: one per core). Output stays in input order.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -103,6 +103,15 @@ enum EncodingArg {
     Utf16le,
     #[value(name = "utf-16be")]
     Utf16be,
+}
+
+/// `--today` as the core reads it, or why not.
+fn today(text: &str) -> Result<String, String> {
+    if xinwen::options::is_today(text) {
+        Ok(text.to_owned())
+    } else {
+        Err("expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM, such as 2026-11-27".to_owned())
+    }
 }
 
 fn main() -> ExitCode {

@@ -25,7 +25,8 @@ pub struct Today {
 }
 
 impl Today {
-    /// Read `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (a space may replace the `T`).
+    /// Read `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (a space may replace the `T`): a real day of
+    /// the calendar and a real time, nothing after them.
     pub fn parse(s: &str) -> Option<Today> {
         let b = s.trim().as_bytes();
         let num = |r: std::ops::Range<usize>| -> Option<i64> {
@@ -36,17 +37,23 @@ impl Today {
             return None;
         }
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
+        let days = days_from_civil(y, m, d);
+        if !(1..=12).contains(&m) || civil_from_days(days) != (y, m, d) {
+            return None; // 2026-13-01, 2026-02-30
         }
         let minutes = match b.get(10) {
-            Some(b'T' | b' ') if b.get(13) == Some(&b':') => {
+            None => None,
+            Some(b'T' | b' ') if b.get(13) == Some(&b':') && (b.len() == 16 || (b.len() == 19 && b[16] == b':')) => {
                 let (h, mi) = (num(11..13)?, num(14..16)?);
-                (h < 24 && mi < 60).then_some(h * 60 + mi)
+                let sec = if b.len() == 19 { num(17..19)? } else { 0 };
+                (h < 24 && mi < 60 && sec < 60).then_some(h * 60 + mi)
             }
-            _ => None,
+            _ => return None,
         };
-        Some(Today { days: days_from_civil(y, m, d), minutes })
+        if b.len() > 10 && minutes.is_none() {
+            return None;
+        }
+        Some(Today { days, minutes })
     }
 }
 
