@@ -200,6 +200,31 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         prop_assert!(valid_iso(date, false), "the publication date should be ISO 8601 in range: {:?}", date);
     }
     prop_assert!(serde_json::to_string(&article).is_ok(), "should serialize to JSON");
+    for a in [&auto, &article] {
+        check_content(a, units.len())?;
+    }
+    Ok(())
+}
+
+/// The typed content and the figures: spans inside the input and in input order; a body has its
+/// typed content; the Markdown opens with the headline.
+fn check_content(article: &Article, len: usize) -> Result<(), TestCaseError> {
+    let spans: Vec<(usize, usize)> = article.content.iter().map(|c| c.span()).collect();
+    prop_assert!(
+        spans.iter().all(|&(s, e)| s <= e && e <= len),
+        "content spans should be inside the input: {:?}",
+        spans
+    );
+    prop_assert!(spans.windows(2).all(|w| w[0].0 <= w[1].0), "content should be in input order: {:?}", spans);
+    let figures: Vec<(usize, usize)> = article.figures.iter().map(|f| (f.start, f.end)).collect();
+    prop_assert!(figures.iter().all(|&(s, e)| s <= e && e <= len), "figure spans should be inside the input");
+    prop_assert!(figures.windows(2).all(|w| w[0].0 <= w[1].0), "figures should be in input order: {:?}", figures);
+    prop_assert!(article.body.is_empty() || !article.content.is_empty(), "a body should have its typed content");
+    let markdown = article.to_markdown();
+    prop_assert!(markdown.ends_with('\n'), "the Markdown should end with a line end");
+    if article.title.is_some() {
+        prop_assert!(markdown.starts_with("# "), "the Markdown should open with the headline: {:?}", markdown);
+    }
     Ok(())
 }
 

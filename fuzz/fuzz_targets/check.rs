@@ -1,5 +1,6 @@
 //! What every fuzz target checks on the result besides "no panic, no hang": the invariants the
-//! crate documents for any input.
+//! crate documents for any input: spans inside the input and in order, ISO dates, typed content
+//! beside the body, Markdown that opens with the headline, JSON.
 
 /// Assert the invariants of `article`, parsed from `text` (the decoded input).
 pub fn check(text: &str, article: &xinwen::Article) {
@@ -17,5 +18,14 @@ pub fn check(text: &str, article: &xinwen::Article) {
             "published should be ISO 8601: {date}"
         );
     }
+    let spans: Vec<(usize, usize)> = article.content.iter().map(|c| c.span()).collect();
+    assert!(spans.iter().all(|&(s, e)| s <= e && e <= len16), "content should lie inside the input: {spans:?}");
+    assert!(spans.windows(2).all(|w| w[0].0 <= w[1].0), "content should come in input order: {spans:?}");
+    let figures: Vec<(usize, usize)> = article.figures.iter().map(|f| (f.start, f.end)).collect();
+    assert!(figures.iter().all(|&(s, e)| s <= e && e <= len16), "figures should lie inside the input: {figures:?}");
+    assert!(figures.windows(2).all(|w| w[0].0 <= w[1].0), "figures should come in input order: {figures:?}");
+    assert!(article.body.is_empty() || !article.content.is_empty(), "a body should have its typed content");
+    let markdown = article.to_markdown();
+    assert!(article.title.is_none() || markdown.starts_with("# "), "the Markdown should open with the headline");
     serde_json::to_string(article).expect("the article should serialize");
 }
