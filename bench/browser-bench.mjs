@@ -27,12 +27,12 @@
 // (>= 20x), and Readability's load and first parse together / xinwen's.
 // Needs chromium (`command -v chromium`; scripts/env.sh's ensure_chromium installs it as root) and
 // pkg/ (scripts/build-wasm). The peers are installed on first use into target/bench-node/.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { coldPages, deps, installReadability, medians, root } from './shared.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../scripts/chromium.mjs';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -43,13 +43,7 @@ const runs = Number(option('runs', 5));
 const pageId = option('page', 'gne-thepaper-1');
 const jsFlags = flags.find((f) => f.startsWith('--js-flags='));
 
-const chromium = (() => {
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-})();
+const chromium = CHROMIUM;
 if (!chromium) {
   console.error('browser-bench: chromium is not installed (scripts/env.sh ensure_chromium installs it as root); skipped');
   process.exit(0);
@@ -103,16 +97,7 @@ const launch = (js) =>
   driver.launch({
     executablePath: chromium,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(js ? [js] : []),
-    ],
+    args: [...CHROMIUM_FLAGS, ...(js ? [js] : [])],
   });
 let browser = await launch(jsFlags);
 const version = browser.version();

@@ -4,29 +4,21 @@
 // In: nothing (www/pkg must exist: `www/serve --build-only` makes it). Out: `open()` gives
 // { browser, page, url, close }; `available` says whether the tests can run at all.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../www/server.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.mjs';
 
 /** The repository's root folder. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
 
-function which(cmd) {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
 /** The chromium executable, or null. */
-export const CHROMIUM = process.env.CHROMIUM || which('chromium') || which('chromium-browser');
+export { CHROMIUM };
 
 /** Why the browser tests cannot run here, or null when they can. */
 export const skipReason = !CHROMIUM
@@ -35,16 +27,7 @@ export const skipReason = !CHROMIUM
     ? 'www/pkg is missing: run `www/serve --build-only` first'
     : null;
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = ['--headless', ...CHROMIUM_FLAGS];
 
 /**
  * Serve www/, start chromium with a fresh profile and open the page.

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '../..');
@@ -39,13 +40,6 @@ function sh(cmd, args, { cwd, env, timeout = 600_000 } = {}) {
     throw new Error(`${cmd} ${args.join(' ')} failed (${e.signal ?? `exit ${e.status}`}):\n${why}`);
   }
 }
-const which = (cmd) => {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-};
 
 // --- what every project must show ---
 if (!existsSync(join(root, 'pkg/package.json'))) throw new Error('pkg/ is not built: run scripts/build-wasm first');
@@ -67,7 +61,6 @@ function check(got, { worker = false } = {}) {
 }
 
 // --- the browser ---
-const CHROMIUM = process.env.CHROMIUM || which('chromium') || which('chromium-browser');
 let browser;
 let profile;
 async function chromium() {
@@ -77,8 +70,7 @@ async function chromium() {
     browser = await playwright.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_FLAGS,
     });
   }
   return browser;
